@@ -120,3 +120,43 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+# Small sites built with the real configuration, hooks and theme ----------------------------
+
+
+def write_fixture_site(root: Path, pages: dict[str, str]) -> Path:
+    """A site under ``root`` with the real mkdocs.yml, hooks and overrides, but only ``pages``
+    (``{"en/index.md": text, ...}``) and a nav listing them. Returns its mkdocs.yml."""
+    docs = root / "docs"
+    for relative, text in pages.items():
+        path = docs / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    nav_pages = sorted({relative.split("/", 1)[1] for relative in pages}, key=lambda p: (p != "index.md", p))
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
+    config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
+    config = config.replace("  - hooks/", f"  - {REPO / 'hooks'}/")
+    config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {page}\n" for page in nav_pages)
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(config, encoding="utf-8")
+    return config_file
+
+
+def page_text(title: str, body: str) -> str:
+    return f"---\ntitle: {title}\ndescription: A page of a test site, long enough to be a description.\n---\n\n# {title}\n\n{body}\n"
+
+
+class DirectoryServer:
+    """Serves a folder on localhost; the folder's content may be rebuilt between requests."""
+
+    def __init__(self, directory: Path):
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
