@@ -1,0 +1,80 @@
+"""Assembling the printable document (hooks/pdf_document.py) and the renderer's fetcher."""
+
+from pathlib import Path
+
+import pytest
+
+from pdf_document import Cover, PdfPage, contents, document, document_link, page_anchor, page_section
+from pdf_render import local_files_fetcher
+
+SITE = "https://example.org/guide/"
+URLS = {"fr/index.html", "fr/rules/follow-up.html", "fr/glossary.html"}
+
+
+def test_page_anchors_are_unique_per_page():
+    assert page_anchor("fr/rules/follow-up.html") == "page-fr-rules-follow-up"
+    assert page_anchor("index.html") == "page-index"
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("#tips", "#page-fr-rules-follow-up--tips"),
+        ("../glossary.html#reciprocity", "#page-fr-glossary--reciprocity"),
+        ("../glossary.html", "#page-fr-glossary"),
+        ("../index.html", "#page-fr-index"),
+        ("https://www.example.com/a?b=1", "https://www.example.com/a?b=1"),
+        ("mailto:guide@example.org", "mailto:guide@example.org"),
+        ("../../download/networking-guide-offline.zip", SITE + "download/networking-guide-offline.zip"),
+    ],
+)
+def test_links_jump_inside_the_document_or_go_to_the_web(href, expected):
+    assert document_link(href, "fr/rules", "page-fr-rules-follow-up", URLS, SITE) == expected
+
+
+def test_ids_references_and_images_are_rewritten_in_a_section():
+    content = (
+        '<h1 id="follow-up">Relancer<a class="headerlink" href="#follow-up" title="Permanent link">¶</a></h1>\n'
+        '<input id="box" aria-describedby="box-hint"><label for="box">A</label><div id="box-hint">h</div>\n'
+        '<img src="../img/chain.svg" alt="">\n'
+        '<div class="ng-screen-only ng-page-actions"><a href="../../download/x.pdf">PDF</a></div>\n'
+    )
+    html = page_section(PdfPage("fr/rules/follow-up.html", "Relancer", content), URLS, SITE, "file:///site/")
+    assert html.startswith('<section class="pdf-page" id="page-fr-rules-follow-up">')
+    assert 'id="page-fr-rules-follow-up--follow-up"' in html
+    assert 'aria-describedby="page-fr-rules-follow-up--box-hint"' in html
+    assert 'for="page-fr-rules-follow-up--box"' in html
+    assert 'src="file:///site/fr/img/chain.svg"' in html
+    assert "headerlink" not in html and "¶" not in html
+    assert "download/x.pdf" not in html  # screen-only parts are left out
+
+
+def test_contents_groups_pages_under_their_sections_in_nav_order():
+    pages = [PdfPage("fr/index.html", "Accueil", ""), PdfPage("fr/a.html", "A", "", "Les bases"),
+             PdfPage("fr/b.html", "B", "", "Les bases"), PdfPage("fr/g.html", "Glossaire", "")]
+    html = contents(pages, "Sommaire")
+    assert html.index("Accueil") < html.index("Les bases") < html.index(">A<") < html.index(">B<") < html.index("Glossaire")
+    assert html.count("Les bases") == 1
+    assert '<a href="#page-fr-a">A</a>' in html
+
+
+def test_the_document_carries_the_language_cover_and_stylesheet():
+    cover = Cover("Guide du réseautage", "Un guide ouvert", "22 novembre 2026", "Version 1.0", "Sommaire", "fr")
+    html = document([PdfPage("fr/index.html", "Accueil", "<h1 id='x'>Accueil</h1>")], cover, "file:///print.css", SITE, "file:///site/")
+    assert '<html lang="fr">' in html
+    assert "<title>Guide du réseautage</title>" in html
+    assert "22 novembre 2026" in html and "Version 1.0" in html
+    assert '<link rel="stylesheet" href="file:///print.css">' in html
+
+
+def test_the_renderer_reads_only_local_files_of_the_site(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.css").write_text("p{}", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("no", encoding="utf-8")
+    fetcher = local_files_fetcher([site])
+    assert fetcher.fetch((site / "a.css").as_uri()).read() == b"p{}"
+    for url in ("https://example.org/font.woff2", "http://127.0.0.1/x.png", "ftp://example.org/x",
+                (tmp_path / "secret.txt").as_uri(), (site / ".." / "secret.txt").as_uri()):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
