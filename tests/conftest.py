@@ -144,8 +144,8 @@ def write_fixture_site(root: Path, pages: dict[str, str]) -> Path:
     return config_file
 
 
-def page_text(title: str, body: str) -> str:
-    return f"---\ntitle: {title}\ndescription: A page of a test site, long enough to be a description.\n---\n\n# {title}\n\n{body}\n"
+def page_text(title: str, body: str, description: str = "A page of a test site, long enough to be a description.") -> str:
+    return f"---\ntitle: {title}\ndescription: {description}\n---\n\n# {title}\n\n{body}\n"
 
 
 class DirectoryServer:

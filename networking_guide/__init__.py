@@ -1,0 +1,1 @@
+"""Tools for the people who write the Networking Guide (the ``guide`` command)."""

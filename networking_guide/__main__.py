@@ -1,0 +1,5 @@
+import sys
+
+from networking_guide.cli import main
+
+sys.exit(main())
