@@ -1,0 +1,74 @@
+"""Accessibility in Chromium: axe-core on every page of every language, and the keyboard alone
+for search and the language switcher (checklists: tests/test_browser_checklists.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import LANGUAGE_PREFIX, LANGUAGES, REPO
+
+pytestmark = pytest.mark.browser
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def every_page(site) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "assets" not in p.parts)
+
+
+def test_axe_reports_no_serious_or_critical_violation_on_any_page(browser, built_site, site_server):
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (see README)")
+    pages = every_page(built_site.path)
+    assert len(pages) >= 3 * 28
+    context = browser.new_context()
+    page = context.new_page()
+    found = {}
+    try:
+        for relative in pages:
+            page.goto(site_server + relative)
+            page.add_script_tag(path=str(AXE))
+            violations = page.evaluate(
+                """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"""
+            )
+            if violations:
+                found[relative] = violations
+    finally:
+        context.close()
+    assert found == {}, json.dumps(found, indent=1)
+
+
+def tab_until(page, test: str, limit: int = 60) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return {test}; }})()"):
+            return
+    pytest.fail(f"nothing matching {test} is reachable with Tab")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_searching_with_the_keyboard_alone(page, site_server, lang):
+    page.goto(site_server + LANGUAGE_PREFIX[lang] + "index.html")
+    tab_until(page, "el.matches('input[data-md-component=search-query]')")
+    page.keyboard.type("Dunbar", delay=20)
+    page.locator(".md-search-result__list a.md-search-result__link").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == lang
+    assert "Dunbar" in page.content()
+
+
+@pytest.mark.parametrize(("start", "target"), [("en", "it"), ("fr", "en"), ("it", "fr")])
+def test_switching_language_with_the_keyboard_alone(page, site_server, start, target):
+    deep = "rules/follow-up-and-give.html"
+    page.goto(site_server + LANGUAGE_PREFIX[start] + deep)
+    tab_until(page, f"el.matches('a.md-select__link[hreflang={target}]')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_server + LANGUAGE_PREFIX[target] + deep)
+    assert page.locator("html").get_attribute("lang") == target
