@@ -83,7 +83,7 @@ def _templates() -> Environment:
 @lru_cache(maxsize=None)
 def _all_interface_text() -> dict:
     with open(HERE / "interface_text.yml", encoding="utf-8") as file:
-        return yaml.safe_load(file)
+        return yaml.load(file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def interface_text(lang: str) -> dict[str, str]:

@@ -91,9 +91,11 @@ def hreflang_links(urls: dict[str, str], site_url: str, default: str) -> str:
 
 def replace_alternate_links(html: str, links: str) -> str:
     """Put ``links`` where Material wrote its hreflang links (or before ``</head>``)."""
-    matches = list(MATERIAL_ALTERNATE_LINK.finditer(html))
+    head_end = html.find("</head>")
+    head, rest = (html[:head_end], html[head_end:]) if head_end != -1 else (html, "")
+    matches = list(MATERIAL_ALTERNATE_LINK.finditer(head))  # the head only: pages are long
     if not matches:
-        return html.replace("</head>", links + "</head>", 1)
+        return head + links + rest
     start, end = matches[0].start(), matches[-1].end()
-    kept = MATERIAL_ALTERNATE_LINK.sub("", html[start:end])
-    return html[:start] + links + kept + html[end:]
+    kept = MATERIAL_ALTERNATE_LINK.sub("", head[start:end])
+    return head[:start] + links + kept + head[end:] + rest

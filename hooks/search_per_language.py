@@ -119,7 +119,12 @@ def point_config_base_at(html: str, prefix: str) -> str:
 
 
 def search_language(config: MkDocsConfig) -> str:
-    """lunr language of the current build, as Material's own translations define it."""
+    """lunr language of the current build: the locale itself where Material ships its stemmer
+    (en, fr, it and most others), else what Material's own translations say."""
+    lang = i18n_build.current_language(config)
+    stemmer = f"assets/javascripts/lunr/min/lunr.{lang}.min.js"
+    if lang == "en" or any(os.path.isfile(os.path.join(folder, stemmer)) for folder in config.theme.dirs):
+        return lang
     env = config.theme.get_env()
     template = env.get_template("partials/language.html", None, {"config": config})
     return template.module.t("search.config.lang")

@@ -31,6 +31,8 @@ EVENT_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.DOTALL)
 JAVASCRIPT_URL = re.compile(r"(?:\]\(\s*<?|=\s*[\"']?|<)\s*(javascript\s*:)", re.IGNORECASE)
 CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 REQUIRED_KEYS = ("title", "description")
+# libyaml's loader when PyYAML has it (its wheels do): the same results, several times faster.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # Hook ----------------------------------------------------------------------------------------
@@ -75,7 +77,7 @@ def front_matter_problems(text: str, path: str) -> list[Problem]:
     if end == -1:
         return [Problem(path, 1, "the front matter is never closed: add a line with --- after it")]
     try:
-        data = yaml.safe_load(text[4:end + 1])
+        data = yaml.load(text[4:end + 1], Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for the opening ---, +1 as lines count from 1
