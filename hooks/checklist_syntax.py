@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from source_text import Problem
+
 ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 VALID_ID = re.compile(rf"^{ID}$")
 OPENING = re.compile(r"^:::\s*checklist\b(?P<rest>.*)$")
@@ -30,18 +32,6 @@ CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)\s*(?:\{[^}]*\})?\s*$")
 
 SYNTAX_HINT = "write `::: checklist {#an-id}`, items as `- [ ] Text {#an-id}`, and `:::` to close"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something a contributor must fix, located as ``path:line``."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from checklist_syntax import Problem, parse_checklists
-
-CODE_FENCE = re.compile(r"^\s*(```|~~~)")
+from checklist_syntax import parse_checklists
+from source_text import Problem, lines_outside_code
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 ANCHOR = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 LINK = re.compile(r"(!?)\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -35,18 +34,12 @@ def is_internal(target: str) -> bool:
 
 def structure_of(text: str, path: str = "") -> Structure:
     found = Structure()
-    in_code = False
     lines = text.splitlines()
     skip = 0  # front matter lines
     if lines and lines[0] == "---" and "---" in lines[1:]:
         skip = lines.index("---", 1) + 1
-    for number, line in enumerate(lines, start=1):
+    for number, line in lines_outside_code(text):
         if number <= skip:
-            continue
-        if CODE_FENCE.match(line):
-            in_code = not in_code
-            continue
-        if in_code:
             continue
         heading = HEADING.match(line)
         if heading:

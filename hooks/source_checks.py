@@ -23,13 +23,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 import i18n_build
-from checklist_syntax import Problem
+from source_text import Problem, lines_outside_code
 
 UNSAFE_TAGS = ("script", "style", "iframe", "object", "embed")
 UNSAFE_TAG = re.compile(r"<\s*(" + "|".join(UNSAFE_TAGS) + r")\b", re.IGNORECASE)
 EVENT_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.DOTALL)
 JAVASCRIPT_URL = re.compile(r"(?:\]\(\s*<?|=\s*[\"']?|<)\s*(javascript\s*:)", re.IGNORECASE)
-CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 REQUIRED_KEYS = ("title", "description")
 # libyaml's loader when PyYAML has it (its wheels do): the same results, several times faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -92,13 +91,7 @@ def front_matter_problems(text: str, path: str) -> list[Problem]:
 def unsafe_html_problems(text: str, path: str) -> list[Problem]:
     """Raw HTML that could run code or restyle the site, outside code blocks and inline code."""
     problems = []
-    in_code = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if CODE_FENCE.match(line):
-            in_code = not in_code
-            continue
-        if in_code:
-            continue
+    for number, line in lines_outside_code(text):
         line = re.sub(r"`[^`]*`", "", line)
         for match in UNSAFE_TAG.finditer(line):
             problems.append(Problem(path, number, f"raw <{match.group(1).lower()}> is not allowed in pages"))

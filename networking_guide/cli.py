@@ -24,19 +24,13 @@ from pathlib import Path
 
 import yaml
 
-# The pure modules the build's hooks use are the single source of truth for the checks; they
-# live in hooks/ (MkDocs loads hooks by path, not as a package), so that folder is importable.
-HOOKS = Path(__file__).resolve().parent.parent / "hooks"
-if str(HOOKS) not in sys.path:
-    sys.path.insert(0, str(HOOKS))
+from networking_guide import link_check, spelling  # also makes hooks/ importable
 
-from checklists import check_docs  # noqa: E402
+from checklists import check_docs  # noqa: E402  (hooks/)
 from page_structure import compare, structure_of  # noqa: E402
 from translation_records import (  # noqa: E402
     CURRENT, HASH_KEY, MISSING, OUTDATED, PENDING_KEY, set_front_matter, source_hash, statuses,
 )
-
-from networking_guide import link_check, spelling  # noqa: E402
 
 
 class Project:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
+
+from source_text import Problem  # in hooks/, made importable by networking_guide/__init__.py
 
 DICTIONARIES = {"en": "en_GB", "fr": "fr_FR", "it": "it_IT"}
 # Elided words before an apostrophe (l’événement, dell’evento): the dictionaries know the word
@@ -23,16 +24,6 @@ ELISIONS = {
     "en": "",
 }
 WORD = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
-
-
-@dataclass(frozen=True)
-class Misspelling:
-    path: str
-    line: int
-    word: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.word}"
 
 
 def prose_lines(text: str) -> list[tuple[int, str]]:
@@ -77,7 +68,7 @@ def word_list(root: Path, lang: str) -> Path:
     return root / "spelling" / f"{lang}.txt"
 
 
-def misspellings(path: Path, lang: str, root: Path, shown: str | None = None) -> list[Misspelling]:
+def misspellings(path: Path, lang: str, root: Path, shown: str | None = None) -> list[Problem]:
     """Words of ``path`` that neither the dictionary nor the project's word list knows."""
     if shutil.which("hunspell") is None:
         raise RuntimeError("hunspell is not installed (Debian: apt-get install hunspell hunspell-en-us hunspell-fr hunspell-it)")
@@ -99,5 +90,5 @@ def misspellings(path: Path, lang: str, root: Path, shown: str | None = None) ->
             parts = [word, *re.split(r"['-]", word)]
             bad = next((part for part in parts if part in unknown), None)
             if bad:
-                found.append(Misspelling(shown or str(path), number, bad))
+                found.append(Problem(shown or str(path), number, bad))
     return found

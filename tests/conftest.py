@@ -113,6 +113,31 @@ def browser():
 
 
 @pytest.fixture
+def offline_page(browser):
+    """A page in a fresh context where every request to another host is aborted; the URLs of
+    those attempts are in ``offline_page.attempted`` (the tests expect none)."""
+    from urllib.parse import urlsplit
+
+    context = browser.new_context()
+    attempted: list[str] = []
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(("file:", "data:", "blob:")) or urlsplit(url).hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            attempted.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.attempted = attempted
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def page(browser):
     """A fresh browser context (empty storage) and page for each test."""
     context = browser.new_context(locale="en-GB")

@@ -73,60 +73,31 @@ def test_language_switcher_lands_on_the_same_deep_page(page, site_server, start,
     assert page.locator("h1").first.is_visible()
 
 
-def block_other_hosts(context) -> list[str]:
-    """Abort every request that does not go to this machine; return the list they are put in."""
-    attempted: list[str] = []
-
-    def route(route):
-        host = urlsplit(route.request.url).hostname
-        if route.request.url.startswith("file:") or host in ("127.0.0.1", "localhost"):
-            route.continue_()
-        else:
-            attempted.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", route)
-    return attempted
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pages_and_search_work_with_every_other_host_blocked(offline_page, site_server, lang):
+    page = offline_page
+    page.goto(site_server + LANGUAGE_PREFIX[lang] + "basics/network-science.html")
+    assert page.locator("h1").first.is_visible()
+    urls = search(page, SHARED_WORD)
+    assert {language_of(url, site_server) for url in urls} == {lang}
+    page.goto(site_server + LANGUAGE_PREFIX[lang] + "glossary.html")
+    assert page.locator("h1").first.is_visible()
+    assert page.attempted == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_pages_and_search_work_with_every_other_host_blocked(browser, site_server, lang):
-    context = browser.new_context()
-    attempted = block_other_hosts(context)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    try:
-        page.goto(site_server + LANGUAGE_PREFIX[lang] + "basics/network-science.html")
-        assert page.locator("h1").first.is_visible()
-        urls = search(page, SHARED_WORD)
-        assert {language_of(url, site_server) for url in urls} == {lang}
-        page.goto(site_server + LANGUAGE_PREFIX[lang] + "glossary.html")
-        assert page.locator("h1").first.is_visible()
-        assert attempted == []
-    finally:
-        context.close()
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_site_opened_from_the_file_system_searches_in_its_language(browser, built_site, lang):
-    context = browser.new_context()
-    attempted = block_other_hosts(context)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    try:
-        home = (built_site.path / LANGUAGE_PREFIX[lang] / "index.html").as_uri()
-        page.goto(home)
-        urls = search(page, SHARED_WORD)
-        root = (built_site.path / LANGUAGE_PREFIX[lang]).as_uri() + "/"
-        assert urls and all(url.startswith(root) for url in urls)
-        if lang == "en":  # the English root holds the other languages' folders too
-            assert not any(url.startswith(root + "fr/") or url.startswith(root + "it/") for url in urls)
-        page.locator(".md-search-result__list a.md-search-result__link").first.click()
-        page.wait_for_load_state()
-        assert page.url.startswith("file://") and page.locator("h1").first.is_visible()
-        assert attempted == []
-    finally:
-        context.close()
+def test_site_opened_from_the_file_system_searches_in_its_language(offline_page, built_site, lang):
+    page = offline_page
+    page.goto((built_site.path / LANGUAGE_PREFIX[lang] / "index.html").as_uri())
+    urls = search(page, SHARED_WORD)
+    root = (built_site.path / LANGUAGE_PREFIX[lang]).as_uri() + "/"
+    assert urls and all(url.startswith(root) for url in urls)
+    if lang == "en":  # the English root holds the other languages' folders too
+        assert not any(url.startswith(root + "fr/") or url.startswith(root + "it/") for url in urls)
+    page.locator(".md-search-result__list a.md-search-result__link").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://") and page.locator("h1").first.is_visible()
+    assert page.attempted == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
