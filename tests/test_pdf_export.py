@@ -186,7 +186,8 @@ def test_the_offline_copy_holds_the_whole_site_and_no_downloads(built_site):
         names = set(archive.namelist())
         assert archive.testzip() is None
     for page in ("index.html", "fr/index.html", "it/glossary.html", "search/search_index.js", "fr/search/search_index.js",
-                 "assets/javascripts/checklists.js", "assets/javascripts/vendor/iframe-worker-shim.js"):
+                 "assets/javascripts/checklists.js", "assets/javascripts/iframe-worker.js",
+                 "assets/javascripts/workers/file-frame.js"):
         assert f"networking-guide/{page}" in names
     assert not any("/download/" in name for name in names)
 
