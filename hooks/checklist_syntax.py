@@ -114,7 +114,7 @@ def parse_checklists(text: str, path: str, first_line: int = 1) -> tuple[list[Ch
                 joined = f"{previous.hint} {hint.group('text')}".strip()
                 block.items[-1] = Item(previous.id, previous.text, previous.line, joined)
         else:
-            problem(number, f"this line is not a checklist item: write `- [ ] Text {{#an-id}}`, or indent a hint by four spaces")
+            problem(number, "this line is not a checklist item: write `- [ ] Text {#an-id}`, or indent a hint by four spaces")
 
     if block is not None:
         problem(block.line, f"checklist {{#{block.id}}} is never closed: add `:::` on its own line after its last item")

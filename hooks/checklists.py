@@ -10,11 +10,8 @@ browser by checklist and item id. The syntax itself lives in ``checklist_syntax.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -22,8 +19,9 @@ from mkdocs.structure.pages import Page
 
 import i18n_build
 from checklist_syntax import Checklist, PageChecklists, check_across_pages, parse_checklists, replace_blocks
+from html_templates import render
+from interface_text import interface_text
 
-HERE = Path(__file__).resolve().parent
 MARKER = "::: checklist"
 
 
@@ -75,22 +73,5 @@ def check_docs(docs_dir: Path, languages: list[str], default: str):
 # Rendering -----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
-def _templates() -> Environment:
-    return Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
-
-
-@lru_cache(maxsize=None)
-def _all_interface_text() -> dict:
-    with open(HERE / "interface_text.yml", encoding="utf-8") as file:
-        return yaml.load(file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
-def interface_text(lang: str) -> dict[str, str]:
-    """The hooks' interface words in ``lang`` (English where a language lacks one)."""
-    texts = _all_interface_text()
-    return {**texts["en"], **texts.get(lang, {})}
-
-
 def render_checklist(checklist: Checklist, text: dict[str, str]) -> str:
-    return _templates().get_template("checklist.html").render(checklist=checklist, text=text)
+    return render("checklist.html", checklist=checklist, text=text)

@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 import downloads
 import i18n_build
-from checklists import interface_text
+from interface_text import interface_text
 
 MARKER = "<!-- downloads -->"
 ICON = (Path(material.__file__).parent / "templates" / ".icons" / "material" / "file-pdf-box.svg").read_text(encoding="utf-8")

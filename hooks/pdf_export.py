@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 
 import downloads
 import i18n_build
-from checklists import interface_text
+from interface_text import interface_text
 from pdf_document import Cover, PdfPage, document
 
 log = logging.getLogger("mkdocs.hooks.pdf_export")

@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 import i18n_build
-from checklists import interface_text
+from interface_text import interface_text
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 

@@ -10,18 +10,15 @@ the English page; a page built from the English file because it has no translati
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 import i18n_build
-from checklists import interface_text
+from html_templates import render
+from interface_text import interface_text
 from translation_records import HASH_KEY, source_hash
-
-HERE = Path(__file__).resolve().parent
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
@@ -50,13 +47,8 @@ def page_status(page: Page, docs_dir: Path, lang: str, default: str) -> str | No
     return None if recorded is not None and str(recorded) == current else "outdated"
 
 
-@lru_cache(maxsize=None)
-def _templates() -> Environment:
-    return Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
-
-
 def render_notice(status: str, lang: str, english_url: str, text: dict[str, str]) -> str:
-    return _templates().get_template("translation_notice.html").render(
+    return render("translation_notice.html",
         status=status, lang=lang, english_url=english_url,
         message=text[f"translation_{status}"], read_english=text["translation_read_english"],
     ) + "\n"

@@ -9,7 +9,8 @@ import markdown
 import pytest
 
 from checklist_syntax import parse_checklists
-from checklists import check_docs, interface_text, render_checklist
+from checklists import check_docs, render_checklist
+from interface_text import all_interface_text, interface_text
 from conftest import LANGUAGE_PREFIX, LANGUAGES, REPO
 
 SOURCE = """## Before you go
@@ -103,10 +104,8 @@ def test_no_inline_script_or_handler_in_a_checklist():
 
 def test_interface_text_has_the_same_keys_in_every_language():
     keys = set(interface_text("en"))
-    from checklists import _all_interface_text
-
     for lang in LANGUAGES:
-        assert set(_all_interface_text()[lang]) == keys
+        assert set(all_interface_text()[lang]) == keys
 
 
 # The real site --------------------------------------------------------------------------------

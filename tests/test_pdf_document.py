@@ -1,6 +1,5 @@
 """Assembling the printable document (hooks/pdf_document.py) and the renderer's fetcher."""
 
-from pathlib import Path
 
 import pytest
 

@@ -168,7 +168,7 @@ def test_each_language_export_is_logged(built_site):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_links_to_its_languages_pdf(built_site, lang):
-    from checklists import interface_text
+    from interface_text import interface_text
 
     label = interface_text(lang)["download_pdf"]
     root = built_site.path / LANGUAGE_PREFIX[lang]
