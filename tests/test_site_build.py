@@ -254,3 +254,10 @@ def front_matter(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
     assert text.startswith("---\n"), path
     return yaml.safe_load(text.split("---\n", 2)[1])
+
+
+@pytest.mark.parametrize(("lang", "notice"), [("en", "Text licensed under CC BY-SA 4.0"),
+                                               ("fr", "Texte sous licence CC BY-SA 4.0"),
+                                               ("it", "Testo con licenza CC BY-SA 4.0")])
+def test_the_footer_licence_is_in_the_pages_language(built_site, lang, notice):
+    assert notice in built_site.read(f"{LANGUAGE_PREFIX[lang]}basics/benefits.html")
