@@ -8,7 +8,8 @@ with no ``x-default``. This hook
 - points every switcher entry at the same page in the other language, as a site-relative path
   that Material turns into a page-relative link;
 - replaces the ``<link rel="alternate" hreflang>`` tags in the head with absolute URLs built
-  from ``site_url``, plus ``x-default`` for the default language.
+  from ``site_url``, plus ``x-default`` for the default language;
+- adds the same ``x-default`` to every URL of the sitemap.
 """
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return replace_alternate_links(output, links)
 
 
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "sitemap.xml":
+        return output
+    return sitemap_with_x_default(output, i18n_build.default_language(config))
+
+
 # Glue helpers --------------------------------------------------------------------------------
 
 
@@ -87,6 +94,18 @@ def hreflang_links(urls: dict[str, str], site_url: str, default: str) -> str:
         f'<link rel="alternate" hreflang="{escape(lang)}" href="{escape(absolute_url(site_url, url))}">\n'
         for lang, url in entries
     )
+
+
+def sitemap_with_x_default(xml: str, default: str) -> str:
+    """The plugin's sitemap with an ``x-default`` alternate (the default language's page) for
+    every URL, as in the page heads."""
+    link = re.compile(rf'(?P<indent>[ \t]*)<xhtml:link rel="alternate" hreflang="{re.escape(default)}" href="(?P<href>[^"]*)"/>\n?')
+
+    def add(match: re.Match) -> str:
+        original = match.group(0) if match.group(0).endswith("\n") else match.group(0) + "\n"
+        return original + f'{match.group("indent")}<xhtml:link rel="alternate" hreflang="x-default" href="{match.group("href")}"/>\n'
+
+    return link.sub(add, xml)
 
 
 def replace_alternate_links(html: str, links: str) -> str:

@@ -1,6 +1,6 @@
 """The pure parts of hooks/language_links.py."""
 
-from language_links import absolute_url, hreflang_links, replace_alternate_links
+from language_links import absolute_url, hreflang_links, replace_alternate_links, sitemap_with_x_default
 
 URLS = {"en": "basics/benefits.html", "fr": "fr/basics/benefits.html", "it": "it/basics/benefits.html"}
 
@@ -40,3 +40,19 @@ def test_materials_relative_alternates_are_replaced_in_place():
 def test_without_material_alternates_links_go_before_the_end_of_head():
     html = replace_alternate_links("<head><title>x</title></head><body></body>", "<link NEW>\n")
     assert html == "<head><title>x</title><link NEW>\n</head><body></body>"
+
+
+def test_every_sitemap_url_gets_the_default_language_as_x_default():
+    xml = (
+        "<url>\n"
+        '    <xhtml:link rel="alternate" hreflang="en" href="https://e.org/a.html"/>\n'
+        '    <xhtml:link rel="alternate" hreflang="fr" href="https://e.org/fr/a.html"/>\n'
+        "</url>"
+    )
+    assert sitemap_with_x_default(xml, "en") == (
+        "<url>\n"
+        '    <xhtml:link rel="alternate" hreflang="en" href="https://e.org/a.html"/>\n'
+        '    <xhtml:link rel="alternate" hreflang="x-default" href="https://e.org/a.html"/>\n'
+        '    <xhtml:link rel="alternate" hreflang="fr" href="https://e.org/fr/a.html"/>\n'
+        "</url>"
+    )

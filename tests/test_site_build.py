@@ -155,7 +155,8 @@ def test_sitemap_lists_every_page_with_its_alternates(built_site):
     assert len(urls) == len(nav_pages()) * len(LANGUAGES)
     for url in urls:
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespaces)}
-        assert set(alternates) == set(LANGUAGES)
+        assert set(alternates) == set(LANGUAGES) | {"x-default"}
+        assert alternates["x-default"] == alternates["en"]
         assert url.find("s:loc", namespaces).text in alternates.values()
 
 
