@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from source_text import Problem
+from source_text import CODE_FENCE, Problem
 
 ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 VALID_ID = re.compile(rf"^{ID}$")
@@ -28,7 +28,6 @@ CLOSING = re.compile(r"^:::\s*$")
 ITEM = re.compile(r"^[-*]\s+\[(?P<mark>.?)\]\s*(?P<body>.*)$")
 TRAILING_ID = re.compile(r"^(?P<text>.*?)\s*\{#(?P<id>[^}]*)\}\s*$")
 HINT = re.compile(r"^(?: {4}|\t)\s*(?P<text>\S.*)$")
-CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)\s*(?:\{[^}]*\})?\s*$")
 
 SYNTAX_HINT = "write `::: checklist {#an-id}`, items as `- [ ] Text {#an-id}`, and `:::` to close"

@@ -58,6 +58,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(-150)  # after the i18n plugin has translated the nav (-100)
 def on_nav(nav: Navigation, config: MkDocsConfig, files):
+    if not downloads.exports_enabled():
+        return nav
     language = _languages.setdefault(i18n_build.current_language(config), _Language())
     language.title, language.description = config.site_name, config.site_description or ""
     language.order = list(nav_order(nav.items))
@@ -65,6 +67,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files):
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    if not downloads.exports_enabled():  # nothing to keep when no PDF will be made
+        return html
     language = _languages.setdefault(i18n_build.current_language(config), _Language())
     language.pages[page.url] = (page.title or "", html)
     return html

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from source_text import Problem  # in hooks/, made importable by networking_guide/__init__.py
+from source_text import CODE_FENCE, Problem  # in hooks/, made importable by networking_guide/__init__.py
 
 DICTIONARIES = {"en": "en_GB", "fr": "fr_FR", "it": "it_IT"}
 # Elided words before an apostrophe (l’événement, dell’evento): the dictionaries know the word
@@ -39,7 +39,7 @@ def prose_lines(text: str) -> list[tuple[int, str]]:
             if match:
                 result.append((number, match.group(2).strip("\"'")))
             continue
-        if re.match(r"^\s*(```|~~~)", line):
+        if CODE_FENCE.match(line):
             in_code = not in_code
             continue
         if "<svg" in line:
