@@ -34,7 +34,8 @@ class PdfPage:
 class Cover:
     title: str
     subtitle: str
-    date: str
+    date: str  # as shown, in the document's language
+    iso_date: str  # YYYY-MM-DD, for the document's metadata
     version: str
     contents_title: str
     language: str
@@ -129,7 +130,7 @@ def document(pages: list[PdfPage], details: Cover, stylesheet: str, site_url: st
         f"<title>{escape(details.title)}</title>\n"
         f'<meta name="description" content="{escape(details.subtitle)}">\n'
         f'<meta name="generator" content="{escape(details.version)}">\n'
-        f'<meta name="dcterms.created" content="{escape(details.date)}">\n'
+        f'<meta name="dcterms.created" content="{escape(details.iso_date)}">\n'
         f'<link rel="stylesheet" href="{escape(stylesheet)}">\n</head>\n<body>\n'
         f"{cover(details)}\n{contents(pages, details.contents_title)}\n{sections}\n</body>\n</html>\n"
     )

@@ -10,7 +10,9 @@ the built site and the stylesheet, never the network. ``GUIDE_SKIP_EXPORTS=1`` s
 from __future__ import annotations
 
 import datetime
+import json
 import logging
+import re
 import os
 import subprocess
 import sys
@@ -20,6 +22,7 @@ import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -110,6 +113,7 @@ def language_document(lang: str, language: _Language, site_url: str, site_dir: P
         title=language.title,
         subtitle=language.description,
         date=localized_date(build_date(), text),
+        iso_date=build_date().isoformat(),
         version=text["pdf_version"].format(version=version),
         contents_title=text["pdf_contents"],
         language=lang,
@@ -166,10 +170,41 @@ def _render_one(lang: str, html: str, page_count: int, scratch: Path, site_dir: 
     command = [sys.executable, str(HERE / "pdf_render.py"), str(source), str(target.temporary),
                "--base", str(site_dir), "--allow", str(site_dir), "--allow", str(STYLESHEET.parent)]
     result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
+    try:
+        report = json.loads(result.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        report = None
+    if report:
+        for url in report["refused"]:
+            log.warning(f"PDF {lang}: refused {url} in {page_of(html, url)}: the PDF may read only files of the built site")
+        for message in report["messages"]:
+            clues = URL_IN_MESSAGE.findall(message["message"]) + QUOTED.findall(message["message"])
+            where = next((page_of(html, clue) for clue in clues), "the document")
+            level = logging.ERROR if message["level"] in ("error", "critical") else logging.WARNING
+            log.log(level, f"PDF {lang}: WeasyPrint {message['level']} in {where}: {message['message']}")
+    if result.returncode != 0 or report is None:
         target.discard()
-        reason = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else f"exit status {result.returncode}"
+        if report is not None:
+            reason = "WeasyPrint reported an error (see above)"
+        else:
+            reason = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else f"exit status {result.returncode}"
         raise PluginError(f"PDF {lang}: export failed ({reason}); no PDF was written")
     size = target.commit()
-    log.info(f"PDF {lang}: {page_count} pages ({result.stdout.strip()} printed), "
+    log.info(f"PDF {lang}: {page_count} pages ({report['pages']} printed), "
              f"{size / 1e6:.1f} MB, {time.perf_counter() - started:.1f} s")
+
+
+URL_IN_MESSAGE = re.compile(r"(?:file|data|https?|ftp):[^\s'\"<>)]+", re.IGNORECASE)
+QUOTED = re.compile(r'"([^"]+)"')
+SECTION = re.compile(r'<section class="pdf-page" id="([^"]+)"')
+
+
+def page_of(document: str, url: str) -> str:
+    """Which page of the document holds ``url`` (its section id), for messages."""
+    index = document.find(url)
+    if index == -1:
+        index = document.find(unquote(url))
+    if index == -1:
+        return "the stylesheet or cover"
+    sections = list(SECTION.finditer(document, 0, index))
+    return f"page {sections[-1].group(1)}" if sections else "the cover or contents"

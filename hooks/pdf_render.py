@@ -4,41 +4,72 @@ Run as a separate process by ``pdf_export.py`` (one per language, as many at onc
 cores), and usable by hand::
 
     python hooks/pdf_render.py document.html out.pdf --base site/ --allow site/ --allow hooks/pdf/
+
+WeasyPrint may read a ``file:`` URL only when the file, with ``..`` and links resolved, lies
+under one of the allowed folders (schemes compared case-insensitively, as WeasyPrint itself
+lower-cases them), and ``data:`` URLs; it never reaches the network, and nothing is attached to
+the PDF. The process prints one JSON object: the number of pages, the URLs it refused, and every
+message WeasyPrint logged; it exits 1 when WeasyPrint logged an error.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import logging
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
-def local_files_fetcher(roots: list[Path]):
-    """A WeasyPrint URL fetcher that reads ``file:`` URLs under ``roots`` and ``data:`` URLs,
-    and refuses everything else: rendering never touches the network."""
+def local_files_fetcher(roots: list[Path], refused: list[str]):
+    """A WeasyPrint URL fetcher for files under ``roots`` and ``data:`` URLs; every other URL is
+    refused (and listed in ``refused``)."""
     from weasyprint.urls import URLFetcher
 
     allowed = [root.resolve() for root in roots]
 
     class LocalFilesOnly(URLFetcher):
         def fetch(self, url, headers=None):
-            if url.startswith("file:"):
-                path = Path(unquote(urlsplit(url).path)).resolve()
-                if not any(path.is_relative_to(root) for root in allowed):
-                    raise ValueError(f"not a local file of the site: {url}")
-            return super().fetch(url, headers)
+            parts = urlsplit(url)
+            scheme = parts.scheme.lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file" and parts.netloc.lower() in ("", "localhost"):
+                path = Path(unquote(parts.path)).resolve()
+                if path.is_file() and any(path.is_relative_to(root) for root in allowed):
+                    return super().fetch(path.as_uri(), headers)  # the resolved file, nothing else
+            refused.append(url)
+            raise ValueError(f"not a file of the built site: {url}")
 
     return LocalFilesOnly(allowed_protocols=("file", "data"))
 
 
-def render(html: str, base: Path, target: Path, allowed: list[Path]) -> int:
-    """Write the PDF of ``html`` to ``target``; returns its number of pages."""
+class _Messages(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.records: list[dict] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING:
+            self.records.append({"level": record.levelname.lower(), "message": record.getMessage()})
+
+
+def render(html: str, base: Path, target: Path, allowed: list[Path]) -> dict:
+    """Write the PDF of ``html`` to ``target``; returns what happened (pages, refused, messages)."""
     from weasyprint import HTML
 
-    document = HTML(string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=local_files_fetcher(allowed)).render()
-    document.write_pdf(target)
-    return len(document.pages)
+    refused: list[str] = []
+    messages = _Messages()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(messages)
+    try:
+        document = HTML(string=html, base_url=base.resolve().as_uri() + "/",
+                        url_fetcher=local_files_fetcher(allowed, refused)).render()
+        document.write_pdf(target, attachments=[])
+    finally:
+        logger.removeHandler(messages)
+    return {"pages": len(document.pages), "refused": refused, "messages": messages.records}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,9 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", type=Path, required=True, help="folder relative URLs resolve against")
     parser.add_argument("--allow", type=Path, action="append", default=[], help="a folder the renderer may read")
     args = parser.parse_args(argv)
-    pages = render(args.html.read_text(encoding="utf-8"), args.base, args.pdf, args.allow or [args.base])
-    print(pages)
-    return 0
+    result = render(args.html.read_text(encoding="utf-8"), args.base, args.pdf, args.allow or [args.base])
+    print(json.dumps(result))
+    return 1 if any(message["level"] in ("error", "critical") for message in result["messages"]) else 0
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ def test_axe_reports_no_serious_or_critical_violation_on_any_page(browser, built
     pages = every_page(built_site.path)
     assert len(pages) >= 3 * 28
     # The site's Content-Security-Policy would block the audit script itself: the audit, not
-    # the page, bypasses it (test_content_security.py checks the policy).
+    # the page, bypasses it (test_browser_security.py checks the policy).
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
     found = {}

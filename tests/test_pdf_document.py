@@ -4,7 +4,7 @@
 import pytest
 
 from pdf_document import Cover, PdfPage, contents, document, document_link, page_anchor, page_section
-from pdf_render import local_files_fetcher
+from pdf_render import local_files_fetcher, render
 
 SITE = "https://example.org/guide/"
 URLS = {"fr/index.html", "fr/rules/follow-up.html", "fr/glossary.html"}
@@ -58,22 +58,46 @@ def test_contents_groups_pages_under_their_sections_in_nav_order():
 
 
 def test_the_document_carries_the_language_cover_and_stylesheet():
-    cover = Cover("Guide du réseautage", "Un guide ouvert", "22 novembre 2026", "Version 1.0", "Sommaire", "fr")
+    cover = Cover("Guide du réseautage", "Un guide ouvert", "22 novembre 2026", "2026-11-22", "Version 1.0", "Sommaire", "fr")
     html = document([PdfPage("fr/index.html", "Accueil", "<h1 id='x'>Accueil</h1>")], cover, "file:///print.css", SITE, "file:///site/")
     assert '<html lang="fr">' in html
     assert "<title>Guide du réseautage</title>" in html
     assert "22 novembre 2026" in html and "Version 1.0" in html
+    assert '<meta name="dcterms.created" content="2026-11-22">' in html  # ISO in metadata
     assert '<link rel="stylesheet" href="file:///print.css">' in html
 
 
-def test_the_renderer_reads_only_local_files_of_the_site(tmp_path):
+def test_the_renderer_reads_only_files_of_the_site_compared_as_resolved_paths(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "a.css").write_text("p{}", encoding="utf-8")
     (tmp_path / "secret.txt").write_text("no", encoding="utf-8")
-    fetcher = local_files_fetcher([site])
+    (site / "inside-link.css").symlink_to(tmp_path / "secret.txt")
+    refused: list[str] = []
+    fetcher = local_files_fetcher([site], refused)
     assert fetcher.fetch((site / "a.css").as_uri()).read() == b"p{}"
-    for url in ("https://example.org/font.woff2", "http://127.0.0.1/x.png", "ftp://example.org/x",
-                (tmp_path / "secret.txt").as_uri(), (site / ".." / "secret.txt").as_uri()):
+    assert fetcher.fetch("FILE://" + (site / "a.css").as_posix()).read() == b"p{}"  # any case of scheme
+    hostile = ["https://example.org/font.woff2", "http://127.0.0.1/x.png", "ftp://example.org/x",
+               "FILE:///etc/passwd", "File:///etc/passwd", (tmp_path / "secret.txt").as_uri(),
+               site.as_uri() + "/../secret.txt", site.as_uri() + "/%2e%2e/secret.txt",
+               (site / "inside-link.css").as_uri(), "file://example.org" + (site / "a.css").as_posix()]
+    for url in hostile:
         with pytest.raises(ValueError):
             fetcher.fetch(url)
+    assert refused == hostile
+
+
+def test_nothing_is_ever_attached_and_refusals_and_warnings_are_reported(tmp_path):
+    from pypdf import PdfReader
+
+    site = tmp_path / "site"
+    site.mkdir()
+    html = ('<html><head><link rel="attachment" href="FILE:///etc/passwd"></head><body><p>Text</p>'
+            '<p><a rel="attachment" href="FILE:///etc/passwd">passwd</a></p><img src="FILE:///etc/hostname">'
+            '<p style="colour: red">x</p></body></html>')
+    result = render(html, site, tmp_path / "out.pdf", [site])
+    reader = PdfReader(tmp_path / "out.pdf")
+    assert reader.attachments == {}
+    assert "root:" not in (tmp_path / "out.pdf").read_bytes().decode("latin-1")
+    assert "FILE:///etc/passwd" in result["refused"] and "FILE:///etc/hostname" in result["refused"]
+    assert any("colour" in message["message"] and message["level"] == "warning" for message in result["messages"])

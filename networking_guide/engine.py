@@ -1,0 +1,170 @@
+"""Every assumption the guide makes about its engine: MkDocs, Material for MkDocs, mkdocs-static-i18n.
+
+The guide's logic lives in this package and in Python-Markdown extensions; the files in
+``hooks/`` are thin glue. What those parts need to know about the engine — its private
+attributes, the order of its events, the markup of its theme — is written here and nowhere
+else, so that moving to another engine (ProperDocs, Zensical, …) is a change of this module and
+of the glue, not of the logic. Each assumption that can break is checked where it is used, and
+a broken one fails the build with its name and the installed versions (``AssumptionBroken``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import meta as _mkdocs_meta
+
+# MkDocs -------------------------------------------------------------------------------------
+
+# How MkDocs finds a page's YAML front matter (mkdocs.utils.meta): the same pattern, so that
+# our checks read exactly what the build reads.
+FRONT_MATTER = _mkdocs_meta.YAML_RE
+
+
+class AssumptionBroken(PluginError):
+    """The engine no longer behaves as this module says; the message names the assumption."""
+
+    def __init__(self, assumption: str, detail: str):
+        super().__init__(f"engine assumption broken: {assumption}: {detail} (installed: {installed_versions()}); "
+                         "update networking_guide/engine.py and what depends on it")
+
+
+@lru_cache(maxsize=None)
+def installed_versions() -> str:
+    found = []
+    for package in ("mkdocs", "properdocs", "mkdocs-material", "mkdocs-static-i18n", "markdown", "pymdown-extensions"):
+        try:
+            found.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            continue
+    return ", ".join(found)
+
+
+# The order of events. MkDocs runs each event's handlers from the highest priority to the lowest
+# (default 0). mkdocs-static-i18n runs at -100 for on_config, on_files, on_nav, on_post_page
+# and on_post_build, and at 50 for on_page_markdown, on_page_context and on_template_context.
+I18N_PRIORITY = -100
+I18N_PAGE_PRIORITY = 50
+FIRST = 100  # before any plugin
+BEFORE_OUR_MARKUP = 90  # our checks of a page's content, before our hooks add markup to it
+AFTER_I18N_PAGE = -50  # after the i18n plugin has set a page's language switcher / alternates
+AFTER_I18N = -150  # after the i18n plugin has localized the nav (on_nav)
+LANGUAGE_BUILT = 0  # on_post_build of each language's build, before the i18n plugin's
+# on_post_build, outer build, after the i18n plugin has built every other language:
+AFTER_ALL_LANGUAGES = -110  # checks over all languages, before anything is written from them
+SEARCH_INDEXES = -200  # one search index per language
+EXPORTS = -250  # PDF, EPUB, cards
+OFFLINE_COPY = -300  # the zip of the whole site
+AFTER_EVERYTHING = -1000  # putting the finished site in place
+
+
+class WarningCounter(logging.Handler):
+    """Counts the warnings MkDocs logs, as its strict mode does (it aborts after on_post_build)."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+    def start(self) -> None:
+        self.count = 0
+        logging.getLogger("mkdocs").addHandler(self)
+
+    def stop(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self)
+
+
+# mkdocs-static-i18n ---------------------------------------------------------------------------
+#
+# It builds the default language, then calls MkDocs' build again for every other language from
+# its own on_post_build, on the same config: every event but on_startup/on_shutdown runs once per
+# language. Its `building` attribute (private, no API) is True during those inner builds, and its
+# `current_language` says which language is being built.
+
+
+def i18n_plugin(config):
+    try:
+        return config.plugins["i18n"]
+    except KeyError:
+        raise AssumptionBroken("the i18n plugin is configured", "mkdocs.yml lists no `i18n` plugin") from None
+
+
+def is_outer_build(config) -> bool:
+    """True outside the inner builds of the other languages: in on_config/on_pre_build, the start
+    of a whole-site build; in an on_post_build below I18N_PRIORITY, its end."""
+    plugin = i18n_plugin(config)
+    if not hasattr(plugin, "building"):
+        raise AssumptionBroken("mkdocs-static-i18n marks its inner builds with `building`", "the attribute is gone")
+    return not plugin.building
+
+
+def current_language(config) -> str:
+    """Locale of the language being built (the default one before the plugin has started)."""
+    plugin = i18n_plugin(config)
+    return plugin.current_language or plugin.default_language
+
+
+def default_language(config) -> str:
+    return i18n_plugin(config).default_language
+
+
+def languages(config) -> list[str]:
+    """Locales that are built, default language first."""
+    return list(i18n_plugin(config).build_languages)
+
+
+def language_names(config) -> dict[str, str]:
+    """Locale -> the language's own name, as the language switcher shows it."""
+    return {lang.locale: lang.name for lang in i18n_plugin(config).config.languages}
+
+
+def page_alternates(page) -> dict:
+    """The same page in each language (i18n's File.alternates): locale -> File."""
+    return getattr(page.file, "alternates", None) or {}
+
+
+def page_file_locale(page, default: str) -> str:
+    """The language of the file a page was built from (a missing translation falls back to the
+    default language's file, whose locale this is)."""
+    return getattr(page.file, "locale", default)
+
+
+# Material for MkDocs ------------------------------------------------------------------------
+
+# Material's partials that hold inline scripts. Our overrides/ replace each with a script file
+# of the same code (assets/javascripts/theme-*.js), so that the Content-Security-Policy allows
+# scripts from the site only, with no hash. The hash is of Material's file as we copied it: when
+# Material changes the partial, the build stops until the copy is compared and updated.
+REPLACED_THEME_PARTIALS = {
+    "partials/javascripts/base.html": "overrides/assets/javascripts/theme-scope.js",
+    "partials/javascripts/content.html": "overrides/assets/javascripts/theme-content.js",
+}
+REPLACED_THEME_PARTIAL_HASHES = {
+    "partials/javascripts/base.html": "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6",
+    "partials/javascripts/content.html": "3722e156f0f6339de39fbbfc178b6e401d1a4fb890f189ac5b80c2504bda7dcf",
+}
+
+
+def material_templates() -> Path:
+    import material
+
+    return Path(material.__file__).resolve().parent / "templates"
+
+
+def check_replaced_partials() -> None:
+    """Fail when a Material partial we replace is no longer the one we copied."""
+    for partial, expected in REPLACED_THEME_PARTIAL_HASHES.items():
+        path = material_templates() / partial
+        actual = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
+        if actual != expected:
+            raise AssumptionBroken(
+                f"Material's {partial} is the one overrides/{partial} replaces",
+                f"it changed (sha256 {actual[:12]}…); compare it with {REPLACED_THEME_PARTIALS[partial]} and "
+                f"update the copy and REPLACED_THEME_PARTIAL_HASHES")

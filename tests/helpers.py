@@ -1,0 +1,122 @@
+"""What the tests share: the repository's places, small sites built with the real configuration,
+Markdown rendered as the build renders it, and a static file server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+DOCS = REPO / "docs"
+DESCRIPTION = "A page of a test site, long enough to be a description."
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as data: ``!ENV [NAME, default]`` becomes its default."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+@lru_cache(maxsize=None)
+def _configuration_text() -> str:
+    return (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def configuration() -> dict:
+    """mkdocs.yml, parsed (a fresh copy each time)."""
+    return yaml.load(_configuration_text(), Loader=_ConfigLoader)
+
+
+@lru_cache(maxsize=None)
+def languages() -> tuple[str, ...]:
+    i18n = next(p["i18n"] for p in configuration()["plugins"] if isinstance(p, dict) and "i18n" in p)
+    return tuple(language["locale"] for language in i18n["languages"])
+
+
+def nav_pages(nav=None) -> list[str]:
+    """Every Markdown path of the nav, in order."""
+    found = []
+    for item in configuration()["nav"] if nav is None else nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        found += nav_pages(value) if isinstance(value, list) else [value]
+    return found
+
+
+def page_text(title: str, body: str, description: str = DESCRIPTION) -> str:
+    return f"---\ntitle: {title}\ndescription: {description}\n---\n\n# {title}\n\n{body}\n"
+
+
+def write_site(root: Path, pages: dict[str, str | bytes], nav: list | None = None, **changes) -> Path:
+    """A site under ``root`` with the real configuration, hooks and overrides, but only ``pages``
+    (``{"en/index.md": text, ...}``); the nav lists them (or is ``nav``). Returns its mkdocs.yml."""
+    docs = root / "docs"
+    for relative, content in pages.items():
+        path = docs / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content, encoding="utf-8")
+    config = configuration()
+    config["docs_dir"] = str(docs)
+    config["theme"]["custom_dir"] = str(REPO / "overrides")
+    config["hooks"] = [str(REPO / hook) for hook in config["hooks"]]
+    if nav is None:
+        nav = sorted({relative.split("/", 1)[1] for relative in pages if relative.endswith(".md")},
+                     key=lambda page: (page != "index.md", page))
+    config["nav"] = nav
+    config.update(changes)
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config_file
+
+
+def build(config_file: Path, site_dir: Path, exports: bool = False) -> subprocess.CompletedProcess:
+    """The real ``mkdocs build --strict`` into ``site_dir``; exports (PDF, …) only when asked."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    environment["GUIDE_SKIP_EXPORTS"] = "" if exports else "1"
+    result = subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, env=environment)
+    result.log = result.stdout + result.stderr
+    return result
+
+
+@lru_cache(maxsize=None)
+def _markdown_settings() -> tuple[list, dict]:
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    return list(config.markdown_extensions), dict(config.mdx_configs)
+
+
+def render(markdown_text: str) -> str:
+    """Markdown to HTML with the site's Markdown extensions and settings, as a page is built."""
+    import markdown
+
+    extensions, configs = _markdown_settings()
+    return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(markdown_text)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature from the standard library
+        pass
+
+
+class DirectoryServer:
+    """Serves a folder on localhost; the folder's content may be rebuilt between requests."""
+
+    def __init__(self, directory: Path):
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
