@@ -1,13 +1,13 @@
-"""Tools for the people who write the Networking Guide (the ``guide`` command).
+"""The Networking Guide's own code: everything between the Markdown in ``docs/`` and the site.
 
-The pure modules the build's hooks use (parsing checklists, translation records, page
-structure) are the single source of truth for the checks here too. They live in ``hooks/``,
-which MkDocs loads by path rather than as a package, so that folder is made importable.
+- ``sources``: reading the pages as the build does (files, front matter, Markdown);
+- ``blocks``: checklists and message templates (syntax, checks, Python-Markdown extension);
+- ``translations``: translation records, structure parity, reader notices;
+- ``security``: the sanitizer, the finished-page check, the Content-Security-Policy;
+- ``search``, ``exports``, ``editorial``: per-language search, downloads, text checks;
+- ``engine``: every assumption about MkDocs, Material and mkdocs-static-i18n;
+- ``cli``: the ``guide`` command.
+
+MkDocs reaches this package only through the thin hooks in ``hooks/`` and the Markdown
+extension listed in ``mkdocs.yml``.
 """
-
-import sys
-from pathlib import Path
-
-HOOKS = Path(__file__).resolve().parent.parent / "hooks"
-if str(HOOKS) not in sys.path:
-    sys.path.insert(0, str(HOOKS))

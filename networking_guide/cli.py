@@ -19,60 +19,19 @@ import argparse
 import json
 import re
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
 import yaml
 
-from networking_guide import link_check, spelling  # also makes hooks/ importable
-
-from checklists import check_docs  # noqa: E402  (hooks/)
-from page_structure import compare, structure_of  # noqa: E402
-from translation_records import (  # noqa: E402
+from networking_guide.checks import block_problems, structure_problems
+from networking_guide.editorial import links as link_check
+from networking_guide.editorial import spelling
+from networking_guide.project import Project
+from networking_guide.sources.front_matter import page_text
+from networking_guide.translations.records import (
     CURRENT, HASH_KEY, MISSING, OUTDATED, PENDING_KEY, set_front_matter, source_hash, statuses,
 )
-
-
-class Project:
-    """Where the guide's files are, and its languages, read from mkdocs.yml."""
-
-    def __init__(self, root: Path):
-        self.root = root.resolve()
-        self.config_file = self.root / "mkdocs.yml"
-        if not self.config_file.is_file():
-            raise SystemExit(f"guide: no mkdocs.yml in {self.root} (run from the repository or pass --root)")
-        loader = type("Loader", (yaml.SafeLoader,), {})
-        loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-        config = yaml.load(self.config_file.read_text(encoding="utf-8"), Loader=loader)
-        self.docs = self.root / config.get("docs_dir", "docs")
-        i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-        self.languages = [lang["locale"] for lang in i18n["languages"]]
-        self.default = next(lang["locale"] for lang in i18n["languages"] if lang.get("default"))
-
-    def shown(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
-
-    def page_path(self, argument: str) -> tuple[str, str]:
-        """(language, page) of a path such as ``docs/fr/rules/x.md``, ``fr/rules/x.md``."""
-        path = Path(argument)
-        if path.is_absolute():
-            path = path.resolve().relative_to(self.docs)
-        elif path.parts[: len(self.docs.relative_to(self.root).parts)] == self.docs.relative_to(self.root).parts:
-            path = path.relative_to(self.docs.relative_to(self.root))
-        lang, page = path.parts[0], Path(*path.parts[1:]).as_posix()
-        if lang not in self.languages:
-            raise SystemExit(f"guide: {argument}: not under a language folder ({', '.join(self.languages)})")
-        return lang, page
-
-    def changed_english_pages(self, base: str) -> set[str]:
-        """English pages changed since ``base`` (a git revision), committed or not."""
-        folder = self.docs.relative_to(self.root) / self.default
-        result = subprocess.run(["git", "diff", "--name-only", base, "--", str(folder)],
-                                cwd=self.root, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise SystemExit(f"guide: git diff {base} failed: {result.stderr.strip()}")
-        return {Path(name).relative_to(folder).as_posix() for name in result.stdout.split() if name.endswith(".md")}
 
 
 # status ------------------------------------------------------------------------------------
@@ -83,7 +42,7 @@ def translation_problems(project: Project, base: str | None) -> list[str]:
     that were neither translated again nor acknowledged."""
     changed = project.changed_english_pages(base) if base else set()
     problems = []
-    for status in statuses(project.docs, project.languages, project.default):
+    for status in statuses(project.docs, project.codes, project.default):
         path = f"{project.shown(project.docs)}/{status.lang}/{status.page}"
         if status.status == MISSING:
             problems.append(f"{path}: missing ({status.reason})")
@@ -95,12 +54,12 @@ def translation_problems(project: Project, base: str | None) -> list[str]:
 
 def command_status(project: Project, args) -> int:
     """Print each page's translation status per language (current, outdated, missing)."""
-    found = statuses(project.docs, project.languages, project.default)
+    found = statuses(project.docs, project.codes, project.default)
     if args.json:
         print(json.dumps([{"page": s.page, "language": s.lang, "status": s.status, "recorded": s.recorded,
                            "source": s.source, "acknowledged": s.acknowledged} for s in found], indent=2))
     else:
-        others = [lang for lang in project.languages if lang != project.default]
+        others = [lang for lang in project.codes if lang != project.default]
         by_page: dict[str, dict[str, str]] = {}
         for status in found:
             label = status.status + (" (acknowledged)" if status.acknowledged else "")
@@ -122,23 +81,10 @@ def command_status(project: Project, args) -> int:
 # structure and check -------------------------------------------------------------------------
 
 
-def structure_problems(project: Project) -> list[str]:
-    problems = []
-    for english in sorted((project.docs / project.default).rglob("*.md")):
-        page = english.relative_to(project.docs / project.default)
-        source = structure_of(english.read_text(encoding="utf-8"))
-        for lang in project.languages:
-            translation = project.docs / lang / page
-            if lang == project.default or not translation.is_file():
-                continue
-            problems += [str(p) for p in compare(source, structure_of(translation.read_text(encoding="utf-8")),
-                                                  project.shown(english), project.shown(translation))]
-    return problems
-
-
 def command_structure(project: Project, args) -> int:
     """Report where a translation's structure differs from its English page."""
-    problems = structure_problems(project)
+    tree = project.tree()
+    problems = [str(problem) for problem in structure_problems(tree, project.default)]
     for problem in problems:
         print(problem)
     print(f"{len(problems)} structure difference(s)")
@@ -146,10 +92,14 @@ def command_structure(project: Project, args) -> int:
 
 
 def command_check(project: Project, args) -> int:
-    """Run the fast checks of a pull request: checklists, structure, translations."""
-    checklist = [str(p) for p in check_docs(project.docs, project.languages, project.default)]
-    sections = {"checklists": checklist, "structure": structure_problems(project),
-                "translations": translation_problems(project, args.base)}
+    """Run the fast checks of a pull request: files, checklists and templates, structure, translations."""
+    tree = project.tree()
+    sections = {
+        "files and front matter": [str(p) for p in tree.problems],
+        "checklists and templates": [str(p) for p in block_problems(tree, project.default)],
+        "structure": [str(p) for p in structure_problems(tree, project.default)],
+        "translations": translation_problems(project, args.base),
+    }
     failed = 0
     for name, problems in sections.items():
         for problem in problems:
@@ -162,13 +112,6 @@ def command_check(project: Project, args) -> int:
 # new -----------------------------------------------------------------------------------------
 
 
-PLACEHOLDER = {
-    "en": "Write this page here.",
-    "fr": "Rédigez cette page ici.",
-    "it": "Scrivi qui questa pagina.",
-}
-
-
 def page_file(title: str, description: str, body: str, record: str | None) -> str:
     header = {"title": title, "description": description}
     text = "---\n" + yaml.safe_dump(header, allow_unicode=True, sort_keys=False, width=1000)
@@ -178,25 +121,36 @@ def page_file(title: str, description: str, body: str, record: str | None) -> st
 
 
 def add_to_nav(config_text: str, page: str, section: str | None) -> str:
-    """mkdocs.yml's text with ``page`` appended to a top-level nav section (or the nav itself)."""
+    """mkdocs.yml's text with ``page`` appended to a top-level nav section (or the nav itself),
+    every other line kept as written, whatever the file's indentation."""
     lines = config_text.splitlines()
     start = next((i for i, line in enumerate(lines) if line.rstrip() == "nav:"), None)
     if start is None:
         raise SystemExit("guide: mkdocs.yml has no nav")
-    end = next((i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith(" ")), len(lines))
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end][0] in " -#"):
+        end += 1
     while end > start + 1 and not lines[end - 1].strip():
         end -= 1
+
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip(" "))
+
+    items = [i for i in range(start + 1, end) if lines[i].lstrip().startswith("- ")]
+    top = min((indent(lines[i]) for i in items), default=2)
+    children = [indent(lines[i]) for i in items if indent(lines[i]) > top]
+    child = min(children, default=top + 4)
     if section is None:
-        lines.insert(end, f"  - {page}")
+        lines.insert(end, f"{' ' * top}- {page}")
     else:
-        header = next((i for i in range(start + 1, end) if lines[i].strip() == f"- {section}:"), None)
+        header = next((i for i in items if indent(lines[i]) == top and lines[i].strip() == f"- {section}:"), None)
         if header is None:
-            lines[end:end] = [f"  - {section}:", f"      - {page}"]
+            lines[end:end] = [f"{' ' * top}- {section}:", f"{' ' * child}- {page}"]
         else:
             last = header
-            while last + 1 < end and lines[last + 1].startswith("      "):
+            while last + 1 < end and (not lines[last + 1].strip() or indent(lines[last + 1]) > top):
                 last += 1
-            lines.insert(last + 1, f"      - {page}")
+            lines.insert(last + 1, f"{' ' * child}- {page}")
     return "\n".join(lines) + "\n"
 
 
@@ -205,17 +159,17 @@ def command_new(project: Project, args) -> int:
     page = args.page.removesuffix(".md") + ".md"
     if not re.fullmatch(r"[a-z0-9-]+(/[a-z0-9-]+)*\.md", page):
         raise SystemExit(f"guide: {page}: use lowercase letters, digits and hyphens, e.g. rules/small-talk.md")
-    targets = {lang: project.docs / lang / page for lang in project.languages}
+    targets = {lang: project.docs / lang / page for lang in project.codes}
     existing = [project.shown(path) for path in targets.values() if path.exists()]
     if existing:
         raise SystemExit(f"guide: already exists: {', '.join(existing)}")
-    titles = {lang: getattr(args, f"title_{lang}", None) or args.title for lang in project.languages}
-    descriptions = {lang: getattr(args, f"description_{lang}", None) or args.description for lang in project.languages}
-    english = page_file(titles[project.default], descriptions[project.default], PLACEHOLDER.get(project.default, ""), None)
+    titles = {lang: getattr(args, f"title_{lang}", None) or args.title for lang in project.codes}
+    descriptions = {lang: getattr(args, f"description_{lang}", None) or args.description for lang in project.codes}
+    bodies = {language.code: language.new_page for language in project.languages}
+    english = page_file(titles[project.default], descriptions[project.default], bodies[project.default], None)
     record = source_hash(english)
-    contents = {lang: english if lang == project.default else
-                page_file(titles[lang], descriptions[lang], PLACEHOLDER.get(lang, PLACEHOLDER["en"]), record)
-                for lang in project.languages}
+    contents = {lang: english if lang == project.default else page_file(titles[lang], descriptions[lang], bodies[lang], record)
+                for lang in project.codes}
     config = add_to_nav(project.config_file.read_text(encoding="utf-8"), page, args.section)
     for lang, path in targets.items():  # all files, then the nav: nothing half-added on error
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -237,8 +191,8 @@ def _record(project: Project, args, key: str, verb: str) -> int:
         translation, english = project.docs / lang / page, project.docs / project.default / page
         if not translation.is_file() or not english.is_file():
             raise SystemExit(f"guide: {argument}: needs both {project.shown(english)} and {project.shown(translation)}")
-        text = translation.read_text(encoding="utf-8")
-        current = source_hash(english.read_text(encoding="utf-8"))
+        text = page_text(translation.read_bytes())
+        current = source_hash(page_text(english.read_bytes()))
         text = set_front_matter(text, key, current)
         if key == HASH_KEY:
             text = set_front_matter(text, PENDING_KEY, None)
@@ -275,9 +229,11 @@ def command_links(project: Project, args) -> int:
 def command_spelling(project: Project, args) -> int:
     """Check the spelling of every page with Hunspell and the word lists in spelling/."""
     found = []
-    for lang in args.lang or project.languages:
-        for path in sorted((project.docs / lang).rglob("*.md")):
-            found += spelling.misspellings(path, lang, project.root, project.shown(path))
+    tree = project.tree()
+    languages = {language.code: language for language in project.languages}
+    for lang in args.lang or project.codes:
+        for relative, page in sorted(tree.pages.get(lang, {}).items()):
+            found += spelling.misspellings(page.source, languages[lang], project.root)
     for mistake in found:
         print(mistake)
     print(f"{len(found)} unknown word(s); a correct one goes into spelling/<lang>.txt")
@@ -287,7 +243,7 @@ def command_spelling(project: Project, args) -> int:
 # entry point ---------------------------------------------------------------------------------
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(project: Project | None = None) -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="guide", description=__doc__,
                                    formatter_class=argparse.RawDescriptionHelpFormatter)
     main.add_argument("--root", default=".", help="the repository (default: this folder)")
@@ -308,11 +264,11 @@ def parser() -> argparse.ArgumentParser:
     new = add("new", command_new)
     new.add_argument("page", help="path without language, e.g. rules/small-talk.md")
     new.add_argument("--section", help="top-level nav section, as named in mkdocs.yml (e.g. Rules)")
-    new.add_argument("--title", required=True, help="English title (and the others' until translated)")
-    new.add_argument("--description", default="To be written.", help="English description")
-    for lang in ("fr", "it"):
-        new.add_argument(f"--title-{lang}", dest=f"title_{lang}")
-        new.add_argument(f"--description-{lang}", dest=f"description_{lang}")
+    new.add_argument("--title", required=True, help="title in the default language (and the others' until translated)")
+    new.add_argument("--description", default="To be written.", help="description in the default language")
+    for language in project.languages[1:] if project else []:
+        new.add_argument(f"--title-{language.code}", dest=f"title_{language.code}", help=f"title in {language.name}")
+        new.add_argument(f"--description-{language.code}", dest=f"description_{language.code}", help=f"description in {language.name}")
     for name, function in (("mark-current", command_mark_current), ("acknowledge", command_acknowledge)):
         add(name, function).add_argument("pages", nargs="+", help="translated pages, e.g. docs/fr/rules/x.md")
     add("links", command_links).add_argument("site_dir", nargs="?", help="the built site (default: site/)")
@@ -323,8 +279,12 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     if hasattr(signal, "SIGPIPE"):  # `guide status | head` ends quietly, as shell tools do
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    args = parser().parse_args(argv)
-    return args.function(Project(Path(args.root)), args)
+    root = argparse.ArgumentParser(add_help=False)
+    root.add_argument("--root", default=".")
+    known, _ = root.parse_known_args(argv)
+    project = Project(Path(known.root)) if (Path(known.root) / "mkdocs.yml").is_file() else None
+    args = parser(project).parse_args(argv)
+    return args.function(project or Project(Path(args.root)), args)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ a broken one fails the build with its name and the installed versions (``Assumpt
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -19,6 +20,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import meta as _mkdocs_meta
 
+from networking_guide import html as html_tools
+
 # MkDocs -------------------------------------------------------------------------------------
 
 # How MkDocs finds a page's YAML front matter (mkdocs.utils.meta): the same pattern, so that
@@ -26,7 +29,16 @@ from mkdocs.utils import meta as _mkdocs_meta
 FRONT_MATTER = _mkdocs_meta.YAML_RE
 
 
-class AssumptionBroken(PluginError):
+class BuildFailure(PluginError):
+    """A failure the guide's logic reports: MkDocs prints its message (no traceback) and stops."""
+
+
+def logger(name: str) -> logging.Logger:
+    """A logger whose messages MkDocs shows (and counts, in strict mode, from WARNING up)."""
+    return logging.getLogger(f"mkdocs.guide.{name}")
+
+
+class AssumptionBroken(BuildFailure):
     """The engine no longer behaves as this module says; the message names the assumption."""
 
     def __init__(self, assumption: str, detail: str):
@@ -53,6 +65,7 @@ I18N_PAGE_PRIORITY = 50
 FIRST = 100  # before any plugin
 BEFORE_OUR_MARKUP = 90  # our checks of a page's content, before our hooks add markup to it
 AFTER_I18N_PAGE = -50  # after the i18n plugin has set a page's language switcher / alternates
+AFTER_SEARCH_PLUGIN = -50  # on_post_build, after Material's search plugin has written its index
 AFTER_I18N = -150  # after the i18n plugin has localized the nav (on_nav)
 LANGUAGE_BUILT = 0  # on_post_build of each language's build, before the i18n plugin's
 # on_post_build, outer build, after the i18n plugin has built every other language:
@@ -125,6 +138,45 @@ def language_names(config) -> dict[str, str]:
     return {lang.locale: lang.name for lang in i18n_plugin(config).config.languages}
 
 
+def nav_pages(nav) -> list[tuple[str, str]]:
+    """(page URL, top-level section title) of every page of MkDocs' navigation, in order."""
+    from mkdocs.structure.nav import Section
+    from mkdocs.structure.pages import Page
+
+    found: list[tuple[str, str]] = []
+
+    def walk(items, section: str) -> None:
+        for item in items:
+            if isinstance(item, Section):
+                walk(item.children, section or item.title)
+            elif isinstance(item, Page):
+                found.append((item.url, section))
+
+    walk(nav.items, "")
+    return found
+
+
+def language_prefix(lang: str, default: str) -> str:
+    """URL folder of a language relative to the site root: '' for the default, 'fr/' otherwise
+    (mkdocs-static-i18n's folder structure)."""
+    return "" if lang == default else f"{lang}/"
+
+
+def page_urls_by_language(page, config) -> dict[str, str]:
+    """Site-relative URL of this page in every built language, in the configured order (a page
+    missing in a language is built there from the default language's file, so every language
+    has one: mkdocs-static-i18n with fallback_to_default)."""
+    alternates = page_alternates(page)
+    urls = {}
+    for lang in languages(config):
+        file = alternates.get(lang)
+        if file is None:
+            raise AssumptionBroken("mkdocs-static-i18n gives every page an alternate in every language",
+                                   f"{page.file.src_uri} has none in {lang!r}")
+        urls[lang] = file.url
+    return urls
+
+
 def page_alternates(page) -> dict:
     """The same page in each language (i18n's File.alternates): locale -> File."""
     return getattr(page.file, "alternates", None) or {}
@@ -150,6 +202,96 @@ REPLACED_THEME_PARTIAL_HASHES = {
     "partials/javascripts/base.html": "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6",
     "partials/javascripts/content.html": "3722e156f0f6339de39fbbfc178b6e401d1a4fb890f189ac5b80c2504bda7dcf",
 }
+
+
+def add_theme_templates(config, folder: Path) -> None:
+    """Let the theme find our templates after its own and the project's overrides/ (MkDocs'
+    Theme keeps its template folders in ``dirs``, searched in order)."""
+    dirs = getattr(config.theme, "dirs", None)
+    if not isinstance(dirs, list):
+        raise AssumptionBroken("MkDocs' Theme lists its template folders in `dirs`", "the attribute is gone")
+    if str(folder) not in dirs:
+        dirs.append(str(folder))
+
+
+_environments: dict[tuple, object] = {}
+
+
+def theme_environment(config):
+    """The theme's Jinja environment (overrides/, then Material, then ours), made once per set of
+    template folders; it does not autoescape, so our templates escape every value themselves."""
+    key = (id(config.theme), tuple(config.theme.dirs))
+    if key not in _environments:
+        _environments.clear()
+        _environments[key] = config.theme.get_env()
+    return _environments[key]
+
+
+def material_search_index(site_dir: str) -> Path:
+    """Where Material's search plugin writes the index of the build in progress."""
+    return Path(site_dir) / "search" / "search_index.json"
+
+
+def read_search_index(config) -> dict:
+    path = material_search_index(config.site_dir)
+    if not path.is_file():
+        raise AssumptionBroken("Material's search plugin writes search/search_index.json", f"{path} is missing")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def lunr_language(config, lang: str) -> str:
+    """The lunr language of a locale: the locale itself where Material ships its stemmer (en, fr,
+    it and most others), else what Material's own translations say."""
+    stemmer = f"assets/javascripts/lunr/min/lunr.{lang}.min.js"
+    if lang == "en" or any((Path(folder) / stemmer).is_file() for folder in config.theme.dirs):
+        return lang
+    template = config.theme.get_env().get_template("partials/language.html", None, {"config": config})
+    return template.module.t("search.config.lang")
+
+
+def offline_plugin_enabled(config) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+CONFIG_SCRIPT = '<script id="__config" type="application/json">'
+
+
+def change_theme_config(html: str, change) -> str:
+    """A page with ``change(data)`` applied to Material's configuration: the JSON its scripts
+    read (base URL, where the search index and result links are; features; translations).
+    Content is sanitized, so the theme's tag is the only script of that id on a page."""
+    if html.count(CONFIG_SCRIPT) != 1:
+        raise AssumptionBroken(f"Material writes one {CONFIG_SCRIPT} per page", f"found {html.count(CONFIG_SCRIPT)}")
+    start = html.index(CONFIG_SCRIPT) + len(CONFIG_SCRIPT)
+    end = html.index("</script>", start)
+    data = json.loads(html[start:end])
+    return html[:start] + json.dumps(change(data), ensure_ascii=False) + html[end:]
+
+
+def name_search_dialog(html: str, label: str) -> str:
+    """Material's search overlay is a dialog without a name (axe: aria-dialog-name): give it one."""
+    found = html_tools.first_start_tag(html, lambda tag, a: tag == "div" and a.get("data-md-component") == "search"
+                                       and a.get("role") == "dialog")
+    if found is None:
+        raise AssumptionBroken('Material\'s search is a <div data-md-component="search" role="dialog">', "not found")
+    tag, attributes, offset, written = found
+    named = html_tools.start_tag(tag, [*attributes.items(), ("aria-label", label)])
+    return html[:offset] + named + html[offset + len(written):]
+
+
+def replace_hreflang_links(html: str, links: str, expected: int) -> str:
+    """Put ``links`` where Material wrote its ``<link rel="alternate" hreflang>`` tags (one per
+    language, relative URLs, no x-default) in the page's head."""
+    head_end = html.find("</head>")
+    head = html[:head_end]
+    found = html_tools.elements(head, lambda tag, a: tag == "link" and a.get("rel") == "alternate" and "hreflang" in a)
+    if len(found) != expected:
+        raise AssumptionBroken("Material writes one <link rel=alternate hreflang> per language in the head",
+                               f"found {len(found)}, expected {expected}")
+    first = found[0]
+    replaced = html_tools.replace_elements(head, found, lambda element: links if element is first else "")
+    return replaced + html[head_end:]
 
 
 def material_templates() -> Path:

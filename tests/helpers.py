@@ -38,8 +38,17 @@ def configuration() -> dict:
 
 @lru_cache(maxsize=None)
 def languages() -> tuple[str, ...]:
-    i18n = next(p["i18n"] for p in configuration()["plugins"] if isinstance(p, dict) and "i18n" in p)
-    return tuple(language["locale"] for language in i18n["languages"])
+    """The site's languages, default first (the project's language table)."""
+    from networking_guide.project import Project
+
+    return tuple(Project(REPO).codes)
+
+
+@lru_cache(maxsize=None)
+def language_prefixes() -> dict[str, str]:
+    """Where each language lives in the built site, relative to its root: {"en": "", "fr": "fr/", …}."""
+    codes = languages()
+    return {code: "" if index == 0 else f"{code}/" for index, code in enumerate(codes)}
 
 
 def nav_pages(nav=None) -> list[str]:
@@ -77,10 +86,10 @@ def write_site(root: Path, pages: dict[str, str | bytes], nav: list | None = Non
     return config_file
 
 
-def build(config_file: Path, site_dir: Path, exports: bool = False) -> subprocess.CompletedProcess:
+def build(config_file: Path, site_dir: Path, exports: bool = False, env: dict | None = None) -> subprocess.CompletedProcess:
     """The real ``mkdocs build --strict`` into ``site_dir``; exports (PDF, …) only when asked."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     environment["GUIDE_SKIP_EXPORTS"] = "" if exports else "1"
     result = subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, env=environment)
     result.log = result.stdout + result.stderr
@@ -120,3 +129,7 @@ class DirectoryServer:
     def close(self):
         self.server.shutdown()
         self.server.server_close()
+
+
+LANGUAGES = languages()
+LANGUAGE_PREFIX = language_prefixes()

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from conftest import DirectoryServer, build_site, page_text, write_fixture_site
+from helpers import DirectoryServer, build, page_text, write_site
 
 pytestmark = pytest.mark.browser
 
@@ -169,8 +169,8 @@ def build_version(root, items_by_lang):
     for lang, items in items_by_lang.items():
         pages[f"{lang}/index.md"] = page_text(f"Home {lang}", "Welcome.")
         pages[f"{lang}/list.md"] = checklist_page(items, lang)
-    config = write_fixture_site(root, pages)
-    result = build_site(config, root / "site")
+    config = write_site(root, pages)
+    result = build(config, root / "site")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -6,15 +6,15 @@ import zipfile
 
 import pytest
 
-from conftest import LANGUAGE_PREFIX
+from helpers import LANGUAGE_PREFIX
 from test_browser_search_and_languages import SHARED_WORD, search
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("lang", ["fr", "it", "en"])
-def test_the_unzipped_offline_copy_searches_from_file_urls(offline_page, built_site, tmp_path, lang):
-    with zipfile.ZipFile(built_site.path / "download" / "networking-guide-offline.zip") as archive:
+def test_the_unzipped_offline_copy_searches_from_file_urls(offline_page, exported_site, tmp_path, lang):
+    with zipfile.ZipFile(exported_site.path / "download" / "networking-guide-offline.zip") as archive:
         archive.extractall(tmp_path)
     root = tmp_path / "networking-guide" / LANGUAGE_PREFIX[lang]
     page = offline_page

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import LANGUAGE_PREFIX, LANGUAGES
+from helpers import LANGUAGE_PREFIX, LANGUAGES
 
 pytestmark = pytest.mark.browser
 

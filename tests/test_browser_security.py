@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import LANGUAGE_PREFIX
+from helpers import LANGUAGE_PREFIX
 from helpers import DirectoryServer
 from networking_guide.security.policy import POLICY
 from test_browser_search_and_languages import SHARED_WORD, search

@@ -1,19 +1,21 @@
-"""The guide's text: the same pages and structure in every language, enough of it, in the right
-language, with each language's typography."""
+"""The guide's text: the same pages in every language, enough of it, in the right language, with
+each language's typography. Pages are read with the project's own reader (the structure of
+translations is checked by `guide check`, tests/test_repository_checks.py)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
+from functools import lru_cache
 
 import pytest
-import yaml
 
-from conftest import LANGUAGES, REPO
+from helpers import REPO, languages, nav_pages
+from networking_guide.project import Project
 
-DOCS = REPO / "docs"
-PAGES = sorted(str(p.relative_to(DOCS / "en")) for p in (DOCS / "en").rglob("*.md"))
+LANGUAGES = languages()
+PROJECT = Project(REPO)
+DOCS = PROJECT.docs
 
 # Minimum words of body text by kind of page (front matter, code and markup excluded).
 MIN_WORDS = {"essays/": 1200, "checklists/": 150, "index.md": 250, "glossary.md": 700}
@@ -30,36 +32,29 @@ STOP_WORDS = {
 }
 
 
-def split_front_matter(path: Path) -> tuple[dict, str, int]:
-    """(front matter, body, line number where the body starts)."""
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        return {}, text, 1
-    _, header, body = text.split("---\n", 2)
-    return yaml.safe_load(header) or {}, body, header.count("\n") + 3
+@lru_cache(maxsize=1)
+def tree():
+    return PROJECT.tree()
 
 
-def prose(body: str) -> str:
-    """Body text without code, HTML/SVG, link targets, attribute lists and Markdown markers."""
-    body = re.sub(r"```.*?```", " ", body, flags=re.S)
-    body = re.sub(r"<svg.*?</svg>", " ", body, flags=re.S)
-    body = re.sub(r"<[^>]+>", " ", body)
-    body = re.sub(r"`[^`]*`", " ", body)
-    body = re.sub(r"\]\([^)]*\)", "]", body)
-    body = re.sub(r"\{[#:.][^}]*\}", " ", body)
-    # Admonition markers go, their titles stay as text (without the quotes the syntax needs).
-    body = re.sub(r'^(\s*)(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"(.*)")?\s*$', r"\1\2", body, flags=re.M)
-    # Checklist fences (::: checklist {#id} and :::).
-    body = re.sub(r"^:::.*$", " ", body, flags=re.M)
-    return body
+PAGES = sorted(tree().pages["en"])
+
+
+def source(lang: str, page: str):
+    return tree().pages[lang][page].source
+
+
+def prose(lang: str, page: str) -> str:
+    """The text a reader sees in the page's body (the project's reader: no code, markup, targets)."""
+    return "\n".join(text for _, text in source(lang, page).prose(include_front_matter=False))
 
 
 def words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text.lower())
 
 
-def body_words(path: Path) -> list[str]:
-    return words(prose(split_front_matter(path)[1]))
+def body_words(lang: str, page: str) -> list[str]:
+    return words(prose(lang, page))
 
 
 def language_counts(tokens: list[str]) -> dict[str, int]:
@@ -72,60 +67,44 @@ def looks_written_in(tokens: list[str], lang: str) -> bool:
     return counts[lang] >= max(counts.values())
 
 
-def headings(body: str) -> list[tuple[int, str]]:
-    """(level, custom id or '') of each ATX heading outside code blocks."""
-    body = re.sub(r"```.*?```", "", body, flags=re.S)
-    found = []
-    for hashes, text in re.findall(r"^(#{1,6})\s+(.*)$", body, re.M):
-        anchor = re.search(r"\{#([\w-]+)", text)
-        found.append((len(hashes), anchor.group(1) if anchor else ""))
-    return found
-
-
 def test_the_english_guide_has_enough_pages():
     assert len(PAGES) >= MIN_PAGES_PER_LANGUAGE
 
 
 @pytest.mark.parametrize("lang", ["fr", "it"])
 def test_every_language_has_the_same_pages(lang):
-    assert sorted(str(p.relative_to(DOCS / lang)) for p in (DOCS / lang).rglob("*.md")) == PAGES
+    assert sorted(tree().pages[lang]) == PAGES
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
-def test_page_has_a_title_and_a_description(lang, page):
-    meta, body, _ = split_front_matter(DOCS / lang / page)
+def test_page_has_a_title_a_description_and_one_level_1_heading(lang, page):
+    page_source = source(lang, page)
+    meta = page_source.meta.data
     assert isinstance(meta.get("title"), str) and meta["title"].strip()
     assert isinstance(meta.get("description"), str) and 50 <= len(meta["description"]) <= 200
-    assert re.search(r"^# \S", body, re.M), "no level-1 heading"
+    assert [heading.level for heading in page_source.headings].count(1) == 1
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
 def test_page_is_long_enough_to_teach(lang, page):
     minimum = next((n for prefix, n in MIN_WORDS.items() if page.startswith(prefix)), MIN_WORDS_DEFAULT)
-    assert len(body_words(DOCS / lang / page)) >= minimum
+    assert len(body_words(lang, page)) >= minimum
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_language_has_enough_words_in_all(lang):
-    assert sum(len(body_words(DOCS / lang / page)) for page in PAGES) >= MIN_WORDS_PER_LANGUAGE
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_headings_have_the_same_levels_and_anchors_in_every_language(page):
-    english = headings(split_front_matter(DOCS / "en" / page)[1])
-    for lang in ("fr", "it"):
-        assert headings(split_front_matter(DOCS / lang / page)[1]) == english, lang
+    assert sum(len(body_words(lang, page)) for page in PAGES) >= MIN_WORDS_PER_LANGUAGE
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
 def test_page_is_written_in_its_language(lang, page):
-    counts = language_counts(body_words(DOCS / lang / page))
+    counts = language_counts(body_words(lang, page))
     assert max(counts, key=counts.get) == lang, counts
     # No paragraph left in another language (short lines such as book titles are let through).
-    for paragraph in re.split(r"\n\s*\n", prose(split_front_matter(DOCS / lang / page)[1])):
+    for paragraph in re.split(r"\n\s*\n", prose(lang, page)):
         paragraph_tokens = words(paragraph)
         if len(paragraph_tokens) >= 15:
             assert looks_written_in(paragraph_tokens, lang), paragraph[:120]
@@ -156,24 +135,21 @@ def french_typography_errors(text: str) -> list[str]:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_french_pages_follow_french_typography(page):
-    meta, body, _ = split_front_matter(DOCS / "fr" / page)
-    text = "\n".join([meta.get("title", ""), meta.get("description", ""), prose(body)])
+    text = "\n".join(line for _, line in source("fr", page).prose())
     assert french_typography_errors(text) == []
 
 
 @pytest.mark.parametrize("lang", ["fr", "it"])
 @pytest.mark.parametrize("page", PAGES)
 def test_quotes_are_the_languages_own(lang, page):
-    _, body, _ = split_front_matter(DOCS / lang / page)
-    text = prose(body)
-    assert '"' not in re.sub(r"<[^>]*>", "", text), "straight double quotes: use « »"
+    assert '"' not in prose(lang, page), "straight double quotes: use « »"
 
 
 def test_no_statistic_from_the_source_material_is_repeated_as_fact():
     """The source material claims networking makes hiring 'ten times' likelier, with no source."""
     for lang in LANGUAGES:
         for page in PAGES:
-            text = (DOCS / lang / page).read_text(encoding="utf-8").lower()
+            text = tree().pages[lang][page].text.lower()
             for claim in ("ten times", "10 times", "dix fois", "10 fois", "dieci volte", "10 volte"):
                 if claim in text:
                     context = text[max(0, text.index(claim) - 300): text.index(claim) + 300]
@@ -181,6 +157,5 @@ def test_no_statistic_from_the_source_material_is_repeated_as_fact():
                     assert re.search(disowned, context), (lang, page)
 
 
-def test_every_page_is_in_the_nav():
-    nav = re.findall(r"^\s*-\s+(?:[^:\n]+:\s+)?([\w/.-]+\.md)\s*$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    assert Counter(nav) == Counter(PAGES)
+def test_every_page_is_in_the_nav_once():
+    assert Counter(nav_pages()) == Counter(PAGES)

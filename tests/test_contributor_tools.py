@@ -8,9 +8,9 @@ import subprocess
 
 import pytest
 
-from conftest import LANGUAGES, REPO, build_site, page_text, write_fixture_site
+from helpers import LANGUAGES, REPO, build, page_text, write_site
 from networking_guide.cli import main as guide
-from translation_records import source_hash
+from networking_guide.translations.records import source_hash
 
 BODY = {
     "en": "Meet people and keep in touch.\n\n## Prepare\n\nRead the [other page](other.md).\n\n## Follow up\n\nWrite within a few days.",
@@ -37,7 +37,7 @@ def repo(tmp_path):
         pages[f"{lang}/index.md"] = page_text(home, OTHER[lang], DESCRIPTION[lang])
         pages[f"{lang}/guide.md"] = page_text(guide_title, BODY[lang], DESCRIPTION[lang])
         pages[f"{lang}/other.md"] = page_text(other, OTHER[lang], DESCRIPTION[lang])
-    write_fixture_site(tmp_path, pages)
+    write_site(tmp_path, pages)
     for lang in ("fr", "it"):
         for page in ("index.md", "guide.md", "other.md"):
             english = (tmp_path / "docs" / "en" / page).read_text(encoding="utf-8")
@@ -67,7 +67,7 @@ def status(repo, capsys) -> dict[tuple[str, str], str]:
 
 
 def built_page(repo, relative) -> str:
-    result = build_site(repo / "mkdocs.yml", repo / "site", env={"GUIDE_SKIP_EXPORTS": "1"})
+    result = build(repo / "mkdocs.yml", repo / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return (repo / "site" / relative).read_text(encoding="utf-8")
 
@@ -155,7 +155,7 @@ def test_new_creates_three_pages_and_a_nav_entry_that_build_strictly(repo, capsy
         assert f"title: {title}" in text and f"# {title}" in text
         assert ("source_hash:" in text) == (lang != "en")
     config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "  - Rules:\n      - rules/small-talk.md\n" in config
+    assert "\n- Rules:\n    - rules/small-talk.md\n" in config
     assert set(status(repo, capsys).values()) == {"current"}
     html = built_page(repo, "fr/rules/small-talk.html")
     assert "Bavarder sans s’ennuyer" in html

@@ -1,10 +1,10 @@
-"""Assembling the printable document (hooks/pdf_document.py) and the renderer's fetcher."""
-
+"""Assembling the printable document (networking_guide/exports/pdf_document.py) and the
+renderer's fetcher (networking_guide/exports/pdf_render.py)."""
 
 import pytest
 
-from pdf_document import Cover, PdfPage, contents, document, document_link, page_anchor, page_section
-from pdf_render import local_files_fetcher, render
+from networking_guide.exports.pdf_document import Cover, PdfPage, document, document_link, page_anchor, page_section
+from networking_guide.exports.pdf_render import local_files_fetcher, render
 
 SITE = "https://example.org/guide/"
 URLS = {"fr/index.html", "fr/rules/follow-up.html", "fr/glossary.html"}
@@ -48,10 +48,22 @@ def test_ids_references_and_images_are_rewritten_in_a_section():
     assert "download/x.pdf" not in html  # screen-only parts are left out
 
 
+def test_a_nested_screen_only_block_goes_whole_and_look_alike_attributes_stay():
+    content = ('<div class="ng-screen-only"><div><p>inner</p></div><button>b</button></div><p>kept</p>'
+               '<div data-id="keep" data-for="x"><a href="#a" rel="attachment">a</a></div>')
+    html = page_section(PdfPage("fr/a.html", "A", content), URLS, SITE, "file:///site/")
+    assert "inner" not in html and "</div></div>" not in html.split("kept")[0]
+    assert '<p>kept</p>' in html
+    assert 'data-id="keep" data-for="x"' in html  # not ids: left as written
+    assert 'rel=' not in html  # nothing is ever an attachment
+
+
 def test_contents_groups_pages_under_their_sections_in_nav_order():
     pages = [PdfPage("fr/index.html", "Accueil", ""), PdfPage("fr/a.html", "A", "", "Les bases"),
              PdfPage("fr/b.html", "B", "", "Les bases"), PdfPage("fr/g.html", "Glossaire", "")]
-    html = contents(pages, "Sommaire")
+    cover = Cover("Guide", "Un guide", "1 mai 2026", "2026-05-01", "Version 1", "Sommaire", "fr")
+    html = document(pages, cover, "file:///print.css", SITE, "file:///site/")
+    html = html[html.index('<nav class="pdf-contents">'):html.index("</nav>")]
     assert html.index("Accueil") < html.index("Les bases") < html.index(">A<") < html.index(">B<") < html.index("Glossaire")
     assert html.count("Les bases") == 1
     assert '<a href="#page-fr-a">A</a>' in html

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import LANGUAGE_PREFIX, LANGUAGES, REPO, build_site, page_text, write_fixture_site
+from helpers import LANGUAGE_PREFIX, LANGUAGES, REPO, build, page_text, write_site
 from test_content import looks_written_in, words
 
 HOME_TITLE = {lang: yaml.safe_load((REPO / "docs" / lang / "index.md").read_text(encoding="utf-8").split("---\n")[1])["title"]
@@ -29,8 +29,8 @@ MONTHS = {
 }
 
 
-def pdf_path(built_site, lang):
-    return built_site.path / "download" / f"networking-guide-{lang}.pdf"
+def pdf_path(exported_site, lang):
+    return exported_site.path / "download" / f"networking-guide-{lang}.pdf"
 
 
 def spaced(text: str) -> str:
@@ -69,27 +69,27 @@ def outline_titles(outline):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_cover_is_localized(built_site, lang):
-    cover = pdftotext(pdf_path(built_site, lang), 1)
+def test_the_cover_is_localized(exported_site, lang):
+    cover = pdftotext(pdf_path(exported_site, lang), 1)
     title, version, _ = COVER[lang]
     assert title in cover and version in cover
     assert any(month in cover for month in MONTHS[lang].split())
-    assert PdfReader(pdf_path(built_site, lang)).metadata.title == title
+    assert PdfReader(pdf_path(exported_site, lang)).metadata.title == title
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_contents_lists_every_page_with_a_page_number(built_site, lang):
-    text = pdftotext(pdf_path(built_site, lang), 2, 3)
+def test_contents_lists_every_page_with_a_page_number(exported_site, lang):
+    text = pdftotext(pdf_path(exported_site, lang), 2, 3)
     assert COVER[lang][2] in text
     for title in contents_titles(lang):
         assert re.search(re.escape(title) + r"[ .]*\s\d+\s*$", text, re.M), title
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_page_is_in_the_pdf_in_its_language(built_site, lang):
-    reader = PdfReader(pdf_path(built_site, lang))
+def test_every_page_is_in_the_pdf_in_its_language(exported_site, lang):
+    reader = PdfReader(pdf_path(exported_site, lang))
     assert len(reader.pages) > len(nav_titles(lang)) + 2
-    text = pdftotext(pdf_path(built_site, lang))
+    text = pdftotext(pdf_path(exported_site, lang))
     assert looks_written_in(words(text), lang)
     for other in set(LANGUAGES) - {lang}:
         assert not looks_written_in(words(text), other) or other == lang
@@ -99,16 +99,16 @@ def test_every_page_is_in_the_pdf_in_its_language(built_site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_headings_are_pdf_bookmarks(built_site, lang):
-    titles = list(outline_titles(PdfReader(pdf_path(built_site, lang)).outline))
+def test_headings_are_pdf_bookmarks(exported_site, lang):
+    titles = list(outline_titles(PdfReader(pdf_path(exported_site, lang)).outline))
     for title in nav_titles(lang):
         assert title in titles
     assert len(titles) > 3 * len(nav_titles(lang))  # pages and their sections
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_internal_links_jump_inside_the_document(built_site, lang):
-    reader = PdfReader(pdf_path(built_site, lang))
+def test_internal_links_jump_inside_the_document(exported_site, lang):
+    reader = PdfReader(pdf_path(exported_site, lang))
     destinations = set(reader.named_destinations)
     internal, web = [], []
     for page in reader.pages:
@@ -127,8 +127,8 @@ def test_internal_links_jump_inside_the_document(built_site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_fonts_are_embedded(built_site, lang):
-    reader = PdfReader(pdf_path(built_site, lang))
+def test_fonts_are_embedded(exported_site, lang):
+    reader = PdfReader(pdf_path(exported_site, lang))
     fonts = {}
     for page in reader.pages:
         for font in (page["/Resources"].get("/Font") or {}).values():
@@ -139,39 +139,39 @@ def test_fonts_are_embedded(built_site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_checklists_print_as_empty_boxes(built_site, lang):
-    reader = PdfReader(pdf_path(built_site, lang))
+def test_checklists_print_as_empty_boxes(exported_site, lang):
+    reader = PdfReader(pdf_path(exported_site, lang))
     source = (REPO / "docs" / lang / "checklists" / "before-the-event.md").read_text(encoding="utf-8")
     items = re.findall(r"^- \[ \] (.*?) \{#", spaced(source), re.M)
-    pages = pdftotext(pdf_path(built_site, lang)).split("\f")
+    pages = pdftotext(pdf_path(exported_site, lang)).split("\f")
     page_number = next(i for i, page in enumerate(pages) if items[0] in " ".join(page.split()))
     drawing = reader.pages[page_number].get_contents().get_data().decode("latin-1")
     # Every box is a stroked rectangle; a filled (ticked) box would be filled black.
     assert len(re.findall(r"\sre\b", drawing)) >= len(items[:5])
-    text = pdftotext(pdf_path(built_site, lang), page_number + 1)
+    text = pdftotext(pdf_path(exported_site, lang), page_number + 1)
     assert "Untick all" not in text and "Tout décocher" not in text and "Togli tutte" not in text
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_admonitions_are_styled_boxes_with_their_titles(built_site, lang):
-    text = pdftotext(pdf_path(built_site, lang))
+def test_admonitions_are_styled_boxes_with_their_titles(exported_site, lang):
+    text = pdftotext(pdf_path(exported_site, lang))
     source = (REPO / "docs" / lang / "index.md").read_text(encoding="utf-8")
     title = spaced(re.search(r'^!!! \w+ "(.*)"', source, re.M).group(1))
     assert title in text
 
 
-def test_each_language_export_is_logged(built_site):
+def test_each_language_export_is_logged(exported_site):
     for lang in LANGUAGES:
-        assert re.search(rf"PDF {lang}: {len(nav_titles(lang))} pages \(\d+ printed\), [\d.]+ MB, [\d.]+ s", built_site.log)
-    assert re.search(r"Offline copy: \d+ files, [\d.]+ MB", built_site.log)
+        assert re.search(rf"PDF {lang}: {len(nav_titles(lang))} pages \(\d+ printed\), [\d.]+ MB, [\d.]+ s", exported_site.log)
+    assert re.search(r"Offline copy: \d+ files, [\d.]+ MB", exported_site.log)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_page_links_to_its_languages_pdf(built_site, lang):
-    from interface_text import interface_text
+def test_every_page_links_to_its_languages_pdf(exported_site, lang):
+    from networking_guide.text import interface_text
 
     label = interface_text(lang)["download_pdf"]
-    root = built_site.path / LANGUAGE_PREFIX[lang]
+    root = exported_site.path / LANGUAGE_PREFIX[lang]
     for page in ["index.html", "basics/benefits.html", "checklists/at-the-event.html"]:
         html = (root / page).read_text(encoding="utf-8")
         depth = page.count("/") + (1 if lang != "en" else 0)
@@ -181,8 +181,8 @@ def test_every_page_links_to_its_languages_pdf(built_site, lang):
     assert "download/networking-guide-offline.zip" in home
 
 
-def test_the_offline_copy_holds_the_whole_site_and_no_downloads(built_site):
-    with zipfile.ZipFile(built_site.path / "download" / "networking-guide-offline.zip") as archive:
+def test_the_offline_copy_holds_the_whole_site_and_no_downloads(exported_site):
+    with zipfile.ZipFile(exported_site.path / "download" / "networking-guide-offline.zip") as archive:
         names = set(archive.namelist())
         assert archive.testzip() is None
     for page in ("index.html", "fr/index.html", "it/glossary.html", "search/search_index.js", "fr/search/search_index.js",
@@ -213,7 +213,7 @@ def small_site(tmp_path):
         pages[f"{lang}/index.md"] = page_text(f"Home {lang}", "See [the other page](other.md#details) and "
                                               "[an outside site](https://www.example.org/page).\n\n![A diagram](picture.svg)\n\n![A photo](photo.png)")
         pages[f"{lang}/other.md"] = page_text(f"Other {lang}", "## Details {#details}\n\nText.")
-    config = write_fixture_site(tmp_path, pages)
+    config = write_site(tmp_path, pages)
     for lang in LANGUAGES:
         (tmp_path / "docs" / lang / "picture.svg").write_text(SVG, encoding="utf-8")
         (tmp_path / "docs" / lang / "photo.png").write_bytes(tiny_png())
@@ -221,7 +221,7 @@ def small_site(tmp_path):
 
 
 def test_images_internal_and_external_links_in_a_small_pdf(tmp_path):
-    result = build_site(small_site(tmp_path), tmp_path / "site")
+    result = build(small_site(tmp_path), tmp_path / "site", exports=True)
     assert result.returncode == 0, result.stderr
     reader = PdfReader(tmp_path / "site" / "download" / "networking-guide-en.pdf")
     uris, destinations, images, drawing = [], [], 0, ""
@@ -245,7 +245,7 @@ def test_a_failing_export_fails_the_build_and_leaves_no_partial_file(tmp_path):
     broken = tmp_path / "broken"
     (broken / "weasyprint").mkdir(parents=True)
     (broken / "weasyprint" / "__init__.py").write_text("raise RuntimeError('renderer out of order')\n", encoding="utf-8")
-    result = build_site(small_site(tmp_path), tmp_path / "site", env={"PYTHONPATH": str(broken)})
+    result = build(small_site(tmp_path), tmp_path / "site", exports=True, env={"PYTHONPATH": str(broken)})
     log = result.stdout + result.stderr
     assert result.returncode != 0
     assert "PDF en: export failed (RuntimeError: renderer out of order); no PDF was written" in log
@@ -254,7 +254,7 @@ def test_a_failing_export_fails_the_build_and_leaves_no_partial_file(tmp_path):
 
 
 def test_exports_can_be_skipped_for_fast_previews(tmp_path):
-    result = build_site(small_site(tmp_path), tmp_path / "site", env={"GUIDE_SKIP_EXPORTS": "1"})
+    result = build(small_site(tmp_path), tmp_path / "site")
     assert result.returncode == 0
     assert not (tmp_path / "site" / "download").exists()
     assert "PDF en" not in result.stdout + result.stderr

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import REPO
+from helpers import REPO
 from networking_guide.cli import main as guide
 
 
@@ -11,5 +11,5 @@ def test_the_guide_passes_the_contributor_checks(command, capsys):
     assert guide(["--root", str(REPO), *command]) == 0, capsys.readouterr().out
 
 
-def test_the_built_site_has_no_broken_link_or_anchor(built_site, capsys):
-    assert guide(["--root", str(REPO), "links", str(built_site.path)]) == 0, capsys.readouterr().out
+def test_the_built_site_has_no_broken_link_or_anchor(exported_site, capsys):
+    assert guide(["--root", str(REPO), "links", str(exported_site.path)]) == 0, capsys.readouterr().out

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import LANGUAGE_PREFIX, LANGUAGES, REPO
+from helpers import LANGUAGE_PREFIX, LANGUAGES, REPO
 
 DOCS = REPO / "docs"
 

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from networking_guide.security.sanitizer import sanitize, source_line
 from networking_guide.sources import front_matter
+from networking_guide.sources.markdown import Source
 from networking_guide.sources.problems import Problem
 
 PAGE_SUFFIX = ".md"
@@ -48,6 +50,11 @@ class Page:
     shown: str  # as printed in messages, e.g. "docs/fr/rules/find-your-style.md"
     text: str
     meta: front_matter.FrontMatter = field(default_factory=front_matter.FrontMatter)
+
+    @cached_property
+    def source(self) -> Source:
+        """The page as the Markdown reader sees it."""
+        return Source(self.shown, self.text, self.meta)
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""Checks of the text itself, for editors: spelling, and the links of the built site."""

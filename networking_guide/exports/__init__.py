@@ -1,0 +1,1 @@
+"""Everything readers download: a PDF per language, the offline copy, written atomically."""
