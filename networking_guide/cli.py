@@ -232,8 +232,8 @@ def command_spelling(project: Project, args) -> int:
     tree = project.tree()
     languages = {language.code: language for language in project.languages}
     for lang in args.lang or project.codes:
-        for relative, page in sorted(tree.pages.get(lang, {}).items()):
-            found += spelling.misspellings(page.source, languages[lang], project.root)
+        pages = [page.source for _, page in sorted(tree.pages.get(lang, {}).items())]
+        found += spelling.misspellings(pages, languages[lang], project.root)
     for mistake in found:
         print(mistake)
     print(f"{len(found)} unknown word(s); a correct one goes into spelling/<lang>.txt")

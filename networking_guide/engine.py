@@ -294,6 +294,15 @@ def replace_hreflang_links(html: str, links: str, expected: int) -> str:
     return replaced + html[head_end:]
 
 
+def cache_compiled_templates(env, folder: Path) -> None:
+    """Keep the theme's compiled templates in ``folder`` (Jinja's bytecode cache, keyed by each
+    template's name and source: a changed template is compiled again)."""
+    from jinja2 import FileSystemBytecodeCache
+
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
+
 def material_templates() -> Path:
     import material
 

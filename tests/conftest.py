@@ -4,6 +4,7 @@ helpers.py."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import time
@@ -14,6 +15,15 @@ from urllib.parse import urlsplit
 import pytest
 
 from helpers import REPO, DirectoryServer, build
+
+
+def pytest_configure(config):
+    # One cache folder for every build of the session (compiled templates, exports), so that the
+    # small fixture sites do not each compile the theme again. The project's own .cache/ is left alone.
+    if "GUIDE_CACHE_DIR" not in os.environ:
+        import tempfile
+
+        os.environ["GUIDE_CACHE_DIR"] = tempfile.mkdtemp(prefix="guide-test-cache-")
 
 
 def pytest_addoption(parser):
@@ -30,25 +40,34 @@ class BuiltSite:
         return (self.path / relative).read_text(encoding="utf-8")
 
 
-def _build_site(tmp_path_factory, name: str, exports: bool) -> BuiltSite:
-    site_dir = tmp_path_factory.mktemp(name) / "site"
-    started = time.perf_counter()
-    result = build(REPO / "mkdocs.yml", site_dir, exports=exports)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.log}")
-    return BuiltSite(site_dir, time.perf_counter() - started, result.log)
+def _build_site(name: str, exports: bool) -> BuiltSite:
+    """The real site, built once for the whole test session: the test processes (one a core)
+    share it, the first to need it builds it while the others wait (tests only read it)."""
+    root = Path(os.environ["GUIDE_CACHE_DIR"]) / f"site-{name}"
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done, log_file = root / "built", root / "build.log"
+        if not done.exists():
+            started = time.perf_counter()
+            result = build(REPO / "mkdocs.yml", root / "site", exports=exports)
+            log_file.write_text(result.log, encoding="utf-8")
+            if result.returncode != 0:
+                pytest.fail(f"mkdocs build --strict failed:\n{result.log}")
+            done.write_text(str(time.perf_counter() - started), encoding="utf-8")
+    return BuiltSite(root / "site", float(done.read_text(encoding="utf-8")), log_file.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> BuiltSite:
+def built_site() -> BuiltSite:
     """The whole site, HTML only (no PDF, no zip), built once for the session."""
-    return _build_site(tmp_path_factory, "html", exports=False)
+    return _build_site("html", exports=False)
 
 
 @pytest.fixture(scope="session")
-def exported_site(tmp_path_factory) -> BuiltSite:
+def exported_site() -> BuiltSite:
     """The whole site with its downloads (PDFs, offline copy), built once for the session."""
-    return _build_site(tmp_path_factory, "exported", exports=True)
+    return _build_site("exported", exports=True)
 
 
 @pytest.fixture(scope="session")
@@ -83,6 +102,14 @@ def browser():
         chromium.close()
 
 
+def _watch_the_policy(page) -> None:
+    """Whatever a browser test does, the site's own Content-Security-Policy must block nothing of
+    the site's (checked when the test ends)."""
+    page.policy_violations = []
+    page.on("console", lambda message: page.policy_violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+
+
 @pytest.fixture
 def offline_page(browser):
     """A page in a fresh context where every request to another host is aborted; the URLs of
@@ -102,8 +129,10 @@ def offline_page(browser):
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.attempted = attempted
+    _watch_the_policy(page)
     yield page
     context.close()
+    assert page.policy_violations == [], "the site's policy blocked something of the site's"
 
 
 @pytest.fixture
@@ -112,5 +141,7 @@ def page(browser):
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
     page.set_default_timeout(15_000)
+    _watch_the_policy(page)
     yield page
     context.close()
+    assert page.policy_violations == [], "the site's policy blocked something of the site's"

@@ -86,8 +86,60 @@ def write_site(root: Path, pages: dict[str, str | bytes], nav: list | None = Non
     return config_file
 
 
-def build(config_file: Path, site_dir: Path, exports: bool = False, env: dict | None = None) -> subprocess.CompletedProcess:
-    """The real ``mkdocs build --strict`` into ``site_dir``; exports (PDF, …) only when asked."""
+class BuildResult:
+    def __init__(self, returncode: int, log: str):
+        self.returncode, self.log = returncode, log
+        self.stdout, self.stderr = "", log
+
+
+def build(config_file: Path, site_dir: Path, exports: bool = False, env: dict | None = None):
+    """``mkdocs build --strict`` into ``site_dir``, as the command line runs it (startup event,
+    build, shutdown event), in this process; exports (PDF, …) only when asked. With ``env``,
+    in a separate process with those environment variables."""
+    if env:
+        return build_in_subprocess(config_file, site_dir, exports, env)
+    import logging
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+
+    records: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            records.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+    handler = Collect(logging.INFO)
+    logger = logging.getLogger("mkdocs")
+    previous_level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    skip = os.environ.get("GUIDE_SKIP_EXPORTS")
+    os.environ["GUIDE_SKIP_EXPORTS"] = "" if exports else "1"
+    returncode = 0
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, BuildError, ConfigurationError) as error:
+        records.append(f"Aborted: {error}")
+        returncode = 1
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous_level)
+        if skip is None:
+            os.environ.pop("GUIDE_SKIP_EXPORTS", None)
+        else:
+            os.environ["GUIDE_SKIP_EXPORTS"] = skip
+    return BuildResult(returncode, "\n".join(records) + "\n")
+
+
+def build_in_subprocess(config_file: Path, site_dir: Path, exports: bool, env: dict):
+    """The same build by the ``mkdocs`` command in a process of its own."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     environment["GUIDE_SKIP_EXPORTS"] = "" if exports else "1"

@@ -65,7 +65,7 @@ def test_a_plain_pip_install_gives_a_guide_command_that_works(tmp_path):
         shutil.copy(REPO / name, source / name)
     shutil.copytree(REPO / "networking_guide", source / "networking_guide", ignore=shutil.ignore_patterns("__pycache__"))
     target = tmp_path / "installed"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(source)],
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--target", str(target), str(source)],
                    check=True, capture_output=True)
     environment = dict(os.environ, PYTHONPATH=str(target))
     where = subprocess.run([sys.executable, "-c", "import networking_guide; print(networking_guide.__file__)"],

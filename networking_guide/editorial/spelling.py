@@ -24,16 +24,18 @@ def word_list(root: Path, lang: str) -> Path:
     return root / "spelling" / f"{lang}.txt"
 
 
-def misspellings(source: Source, language: Language, root: Path) -> list[Problem]:
-    """Words of a page that neither the dictionary nor the project's word list knows."""
+def misspellings(sources: list[Source], language: Language, root: Path) -> list[Problem]:
+    """Words of these pages (all of one language) that neither the dictionary nor the project's
+    word list knows. Hunspell runs once for all of them."""
     if shutil.which("hunspell") is None:
         raise RuntimeError("hunspell is not installed (Debian: apt-get install hunspell and the dictionaries; see README)")
-    elided = language.elisions
     # Elided words before an apostrophe (l’événement, dell’evento): the dictionaries know the
     # word after the apostrophe, not the pair, so the elided part is dropped.
+    elided = language.elisions
     apostrophe = re.compile(rf"\b(?:{'|'.join(elided)})['’]", re.IGNORECASE) if elided else None
-    lines = [(number, apostrophe.sub("", line) if apostrophe else line) for number, line in source.prose()]
-    text = "\n".join(line for _, line in lines)
+    pages = [(source, [(number, apostrophe.sub("", line) if apostrophe else line) for number, line in source.prose()])
+             for source in sources]
+    text = "\n".join(line for _, lines in pages for _, line in lines)
     command = ["hunspell", "-d", language.hunspell, "-l"]
     personal = word_list(root, language.code)  # one word a line; hunspell reads it as a personal dictionary
     if personal.is_file():
@@ -42,10 +44,11 @@ def misspellings(source: Source, language: Language, root: Path) -> list[Problem
     # Some dictionaries (French) count a final full stop as part of the word: "vizite."
     unknown = {word.strip(".,;:!?…-") for word in result.stdout.split() if word.strip(".,;:!?…-")}
     found = []
-    for number, line in lines:
-        for word in WORD.findall(line.replace("’", "'")):
-            parts = [word, *re.split(r"['-]", word)]
-            bad = next((part for part in parts if part in unknown), None)
-            if bad:
-                found.append(Problem(source.path, number, bad))
+    for source, lines in pages:
+        for number, line in lines:
+            for word in WORD.findall(line.replace("’", "'")):
+                parts = [word, *re.split(r"['-]", word)]
+                bad = next((part for part in parts if part in unknown), None)
+                if bad:
+                    found.append(Problem(source.path, number, bad))
     return found
