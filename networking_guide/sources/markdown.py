@@ -126,10 +126,11 @@ class Source:
                 found.append(Link(match.group("target"), match.group("target"), number))
         return found
 
-    def prose(self, include_front_matter: bool = True) -> list[tuple[int, str]]:
+    def prose(self, include_front_matter: bool = True, language: str | None = None) -> list[tuple[int, str]]:
         """The words a reader sees, line by line: title and description, then the body outside
         code, without code spans, link targets, HTML tags, attribute lists or block markers.
-        Inline SVG keeps only its visible text and labels."""
+        Inline SVG keeps only its visible text and labels. With ``language``, phrases marked as
+        another language (``*Title*{lang=en}``, ``<span lang="en">…</span>``) are left out."""
         found = []
         if include_front_matter:
             for key in ("title", "description"):
@@ -144,7 +145,7 @@ class Source:
                 found.append((number, " ".join(visible)))
                 in_svg = "</svg>" not in line
                 continue
-            found.append((number, prose_of(line)))
+            found.append((number, prose_of(without_foreign(line, language) if language else line)))
         return found
 
 
@@ -164,6 +165,23 @@ def prose_of(line: str) -> str:
     text = HTML_TAG.sub(" ", text)
     text = re.sub(r"https?://\S+", " ", text)
     return text
+
+
+# Phrases marked with their language: emphasis or a link followed by an attribute list with
+# lang=, and spans with a lang attribute.
+FOREIGN_EMPHASIS = re.compile(r"(?P<mark>\*{1,2}|_{1,2})(?P<text>[^*_]+?)(?P=mark)\{[^}]*\blang=[\"']?(?P<lang>[\w-]+)[^}]*\}")
+FOREIGN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)\{[^}]*\blang=[\"']?(?P<lang>[\w-]+)[^}]*\}")
+FOREIGN_SPAN = re.compile(r"<(?P<tag>span|em|i|cite|q)\b[^>]*\blang=[\"'](?P<lang>[\w-]+)[\"'][^>]*>(?P<text>.*?)</(?P=tag)>")
+
+
+def without_foreign(line: str, language: str) -> str:
+    """``line`` without the phrases it marks as being in another language than ``language``."""
+    def drop(match: re.Match) -> str:
+        return " " if match.group("lang").split("-")[0] != language else match.group(0)
+
+    for pattern in (FOREIGN_EMPHASIS, FOREIGN_LINK, FOREIGN_SPAN):
+        line = pattern.sub(drop, line)
+    return line
 
 
 def without_code_spans(line: str) -> str:
