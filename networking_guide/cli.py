@@ -8,6 +8,7 @@
     guide acknowledge PAGE...                      known to lag behind English, fix later
     guide links [SITE_DIR]                         links and anchors of the built HTML
     guide spelling [--lang L]                      spelling in each language (Hunspell)
+    guide grammar [--lang L]                       grammar and style (Grammalecte, proselint)
 
 Run it from the repository (or pass --root). Every command prints what it found; commands that
 check exit 1 when something must be fixed, naming the file (and line).
@@ -25,8 +26,8 @@ from pathlib import Path
 import yaml
 
 from networking_guide.checks import block_problems, structure_problems
+from networking_guide.editorial import cast, conventions, grammar, link_labels, spelling, style, termbase
 from networking_guide.editorial import links as link_check
-from networking_guide.editorial import spelling
 from networking_guide.project import Project
 from networking_guide.sources.front_matter import page_text
 from networking_guide.translations.records import (
@@ -92,13 +93,15 @@ def command_structure(project: Project, args) -> int:
 
 
 def command_check(project: Project, args) -> int:
-    """Run the fast checks of a pull request: files, checklists and templates, structure, translations."""
+    """Run the fast checks of a pull request: files, checklists and templates, structure,
+    translations, terminology, link labels, cast, spelling convention, quotes and style rules."""
     tree = project.tree()
     sections = {
         "files and front matter": [str(p) for p in tree.problems],
         "checklists and templates": [str(p) for p in block_problems(tree, project.default)],
         "structure": [str(p) for p in structure_problems(tree, project.default)],
         "translations": translation_problems(project, args.base),
+        **{name: [str(p) for p in found] for name, found in editorial_problems(project, tree).items()},
     }
     failed = 0
     for name, problems in sections.items():
@@ -107,6 +110,41 @@ def command_check(project: Project, args) -> int:
         print(f"{name}: {'ok' if not problems else f'{len(problems)} problem(s)'}")
         failed += len(problems)
     return 1 if failed else 0
+
+
+def editorial_problems(project: Project, tree) -> dict[str, list]:
+    """The editorial checks of every language, by name (data in editorial/)."""
+    editorial = project.root / "editorial"
+    found: dict[str, list] = {"terminology": [], "link labels": [], "cast": [], "conventions and style": []}
+    exceptions = set()
+    exceptions_file = editorial / "english-spelling-exceptions.txt"
+    if exceptions_file.is_file():
+        exceptions = {line.strip() for line in exceptions_file.read_text(encoding="utf-8").splitlines()
+                      if line.strip() and not line.startswith("#")}
+    for language in project.languages:
+        pages = [page for _, page in sorted(tree.pages.get(language.code, {}).items())]
+        termbase_file = editorial / "termbase" / f"{language.code}.yml"
+        terms = termbase.load(termbase_file, project.shown(termbase_file)) if termbase_file.is_file() else None
+        if terms:
+            found["terminology"] += terms.problems
+            for page in pages:
+                found["terminology"] += termbase.avoided(terms, page.source, language.code)
+            glossary = tree.pages.get(language.code, {}).get("glossary.md")
+            if glossary:
+                found["terminology"] += termbase.glossary_problems(terms, glossary.source, project.shown(termbase_file))
+        found["link labels"] += link_labels.problems(tree, language.code, terms)
+        rules_file = editorial / "style" / f"{language.code}.yml"
+        rules, rule_problems = style.load(rules_file, project.shown(rules_file))
+        found["conventions and style"] += rule_problems
+        for page in pages:
+            found["conventions and style"] += conventions.straight_quotes(page.source, language.code)
+            found["conventions and style"] += style.problems(page.source, rules, language.code)
+            if language.ise:
+                found["conventions and style"] += conventions.english_spelling(page.source, exceptions)
+    cast_file = editorial / "cast.yml"
+    if cast_file.is_file():
+        found["cast"] += cast.problems(tree, cast_file)
+    return {name: sorted(problems) for name, problems in found.items()}
 
 
 # new -----------------------------------------------------------------------------------------
@@ -226,6 +264,28 @@ def command_links(project: Project, args) -> int:
     return 1 if broken else 0
 
 
+def command_grammar(project: Project, args) -> int:
+    """Check grammar and style with the checker each language names (Grammalecte for French,
+    proselint for English); accepted false positives are in editorial/grammar/<lang>-accepted.yml."""
+    tree = project.tree()
+    failed = 0
+    for language in project.languages:
+        if args.lang and language.code not in args.lang:
+            continue
+        if not language.grammar:
+            print(f"{language.code}: no grammar checker runs offline for {language.name}; "
+                  f"the style rules of editorial/style/{language.code}.yml apply (guide check)")
+            continue
+        pages = [page.source for _, page in sorted(tree.pages.get(language.code, {}).items())]
+        accepted = project.root / "editorial" / "grammar" / f"{language.code}-accepted.yml"
+        problems, count = grammar.check(pages, accepted, project.shown(accepted), language.code, language.grammar)
+        for problem in sorted(problems):
+            print(problem)
+        print(f"{language.code} ({language.grammar}): {len(problems)} finding(s), {count} accepted in {project.shown(accepted)}")
+        failed += len(problems)
+    return 1 if failed else 0
+
+
 def command_spelling(project: Project, args) -> int:
     """Check the spelling of every page with Hunspell and the word lists in spelling/."""
     found = []
@@ -273,6 +333,7 @@ def parser(project: Project | None = None) -> argparse.ArgumentParser:
         add(name, function).add_argument("pages", nargs="+", help="translated pages, e.g. docs/fr/rules/x.md")
     add("links", command_links).add_argument("site_dir", nargs="?", help="the built site (default: site/)")
     add("spelling", command_spelling).add_argument("--lang", action="append", help="only this language (repeatable)")
+    add("grammar", command_grammar).add_argument("--lang", action="append", help="only this language (repeatable)")
     return main
 
 

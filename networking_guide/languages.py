@@ -25,6 +25,8 @@ class Language:
     hunspell: str  # the Hunspell dictionary: "fr_FR"
     elisions: tuple[str, ...]  # words elided before an apostrophe: ("l", "d", …)
     new_page: str  # the body `guide new` writes
+    grammar: str  # the grammar checker of `guide grammar` ("" when none runs offline)
+    ise: bool  # British -ise spelling is checked
     words: dict[str, str] = field(default_factory=dict, compare=False)
 
 
@@ -56,5 +58,6 @@ def table(i18n_languages: list[dict]) -> list[Language]:
         code = entry["locale"]
         data = settings(code)
         found.append(Language(code, entry.get("name", code), bool(entry.get("default")), data["open_graph_locale"],
-                              data["hunspell"], tuple(data.get("elisions", "").split()), data["new_page"], words(code)))
+                              data["hunspell"], tuple(data.get("elisions", "").split()), data["new_page"], data.get("grammar") or "",
+                              bool(data.get("ise")), words(code)))
     return sorted(found, key=lambda language: not language.default)

@@ -126,11 +126,13 @@ class Source:
                 found.append(Link(match.group("target"), match.group("target"), number))
         return found
 
-    def prose(self, include_front_matter: bool = True, language: str | None = None) -> list[tuple[int, str]]:
+    def prose(self, include_front_matter: bool = True, language: str | None = None,
+              foreign: str = " ") -> list[tuple[int, str]]:
         """The words a reader sees, line by line: title and description, then the body outside
         code, without code spans, link targets, HTML tags, attribute lists or block markers.
         Inline SVG keeps only its visible text and labels. With ``language``, phrases marked as
-        another language (``*Title*{lang=en}``, ``<span lang="en">…</span>``) are left out."""
+        another language (``*Title*{lang=en}``, ``<span lang="en">…</span>``) are left out (replaced
+        by ``foreign``)."""
         found = []
         if include_front_matter:
             for key in ("title", "description"):
@@ -145,7 +147,7 @@ class Source:
                 found.append((number, " ".join(visible)))
                 in_svg = "</svg>" not in line
                 continue
-            found.append((number, prose_of(without_foreign(line, language) if language else line)))
+            found.append((number, prose_of(without_foreign(line, language, foreign) if language else line)))
         return found
 
 
@@ -174,10 +176,10 @@ FOREIGN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)\{[^}]*\blang=[\"']?(?P
 FOREIGN_SPAN = re.compile(r"<(?P<tag>span|em|i|cite|q)\b[^>]*\blang=[\"'](?P<lang>[\w-]+)[\"'][^>]*>(?P<text>.*?)</(?P=tag)>")
 
 
-def without_foreign(line: str, language: str) -> str:
+def without_foreign(line: str, language: str, replacement: str = " ") -> str:
     """``line`` without the phrases it marks as being in another language than ``language``."""
     def drop(match: re.Match) -> str:
-        return " " if match.group("lang").split("-")[0] != language else match.group(0)
+        return replacement if match.group("lang").split("-")[0] != language else match.group(0)
 
     for pattern in (FOREIGN_EMPHASIS, FOREIGN_LINK, FOREIGN_SPAN):
         line = pattern.sub(drop, line)
