@@ -9,6 +9,7 @@
     guide links [SITE_DIR]                         links and anchors of the built HTML
     guide spelling [--lang L]                      spelling in each language (Hunspell)
     guide grammar [--lang L]                       grammar and style (Grammalecte, proselint)
+    guide engines properdocs|zensical              the site built by another engine, compared
 
 Run it from the repository (or pass --root). Every command prints what it found; commands that
 check exit 1 when something must be fixed, naming the file (and line).
@@ -286,6 +287,25 @@ def command_grammar(project: Project, args) -> int:
     return 1 if failed else 0
 
 
+def command_engines(project: Project, args) -> int:
+    """Build with another engine in a throwaway environment and compare with MkDocs: properdocs
+    (fails on any difference), zensical (a report; never fails), or compare two built sites."""
+    from networking_guide import engines
+
+    if args.engine == "compare":
+        if len(args.sites) != 2:
+            raise SystemExit("guide: engines compare needs two built sites")
+        comparison = engines.compare(Path(args.sites[0]), Path(args.sites[1]))
+        print("\n".join(comparison.lines()))
+        return 0 if comparison.identical else 1
+    if args.engine == "properdocs":
+        same, report = engines.properdocs(project.root)
+        print("\n".join(report))
+        return 0 if same else 1
+    print("\n".join(engines.zensical(project.root)))
+    return 0
+
+
 def command_spelling(project: Project, args) -> int:
     """Check the spelling of every page with Hunspell and the word lists in spelling/."""
     found = []
@@ -334,6 +354,9 @@ def parser(project: Project | None = None) -> argparse.ArgumentParser:
     add("links", command_links).add_argument("site_dir", nargs="?", help="the built site (default: site/)")
     add("spelling", command_spelling).add_argument("--lang", action="append", help="only this language (repeatable)")
     add("grammar", command_grammar).add_argument("--lang", action="append", help="only this language (repeatable)")
+    engines = add("engines", command_engines)
+    engines.add_argument("engine", choices=["properdocs", "zensical", "compare"])
+    engines.add_argument("sites", nargs="*", help="with compare: the two built sites")
     return main
 
 
