@@ -10,6 +10,7 @@
     guide spelling [--lang L]                      spelling in each language (Hunspell)
     guide grammar [--lang L]                       grammar and style (Grammalecte, proselint)
     guide engines properdocs|zensical              the site built by another engine, compared
+    guide icons                                    the home-screen icons, made again from the logo
 
 Run it from the repository (or pass --root). Every command prints what it found; commands that
 check exit 1 when something must be fixed, naming the file (and line).
@@ -320,6 +321,21 @@ def command_spelling(project: Project, args) -> int:
     return 1 if found else 0
 
 
+def command_icons(project: Project, args) -> int:
+    """Make the home-screen icons again from the logo (after the logo changes)."""
+    from networking_guide import icons
+
+    images = project.root / "overrides" / "assets" / "images"
+    try:
+        made = icons.make(images / "logo.svg", images)
+    except ImportError as error:
+        print(f"guide icons needs the test dependencies (Playwright, Pillow): {error}")
+        return 1
+    for path in made:
+        print(f"wrote {path.relative_to(project.root)}")
+    return 0
+
+
 # entry point ---------------------------------------------------------------------------------
 
 
@@ -354,6 +370,7 @@ def parser(project: Project | None = None) -> argparse.ArgumentParser:
     add("links", command_links).add_argument("site_dir", nargs="?", help="the built site (default: site/)")
     add("spelling", command_spelling).add_argument("--lang", action="append", help="only this language (repeatable)")
     add("grammar", command_grammar).add_argument("--lang", action="append", help="only this language (repeatable)")
+    add("icons", command_icons)
     engines = add("engines", command_engines)
     engines.add_argument("engine", choices=["properdocs", "zensical", "compare"])
     engines.add_argument("sites", nargs="*", help="with compare: the two built sites")

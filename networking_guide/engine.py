@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import posixpath
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -71,6 +72,7 @@ LANGUAGE_BUILT = 0  # on_post_build of each language's build, before the i18n pl
 # on_post_build, outer build, after the i18n plugin has built every other language:
 AFTER_ALL_LANGUAGES = -110  # checks over all languages, before anything is written from them
 SEARCH_INDEXES = -200  # one search index per language
+INSTALLABLE = -220  # the app manifests and the service worker, listing the finished pages
 EXPORTS = -250  # PDF, EPUB, cards
 OFFLINE_COPY = -300  # the zip of the whole site
 AFTER_EVERYTHING = -1000  # putting the finished site in place
@@ -182,6 +184,11 @@ def page_alternates(page) -> dict:
     return getattr(page.file, "alternates", None) or {}
 
 
+def file_locale(file, default: str) -> str:
+    """The language of a docs file as mkdocs-static-i18n sees it."""
+    return getattr(file, "locale", default)
+
+
 def page_file_locale(page, default: str) -> str:
     """The language of the file a page was built from (a missing translation falls back to the
     default language's file, whose locale this is)."""
@@ -237,6 +244,25 @@ def read_search_index(config) -> dict:
     if not path.is_file():
         raise AssumptionBroken("Material's search plugin writes search/search_index.json", f"{path} is missing")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+THEME_SEARCH_WORKERS = "assets/javascripts/workers"
+
+
+def theme_search_worker(site_dir: str | Path) -> str:
+    """The file name of Material's search worker in the built site (its name carries a hash)."""
+    found = sorted((Path(site_dir) / THEME_SEARCH_WORKERS).glob("search.*.min.js"))
+    if len(found) != 1:
+        raise AssumptionBroken(f"Material ships one search worker, {THEME_SEARCH_WORKERS}/search.<hash>.min.js",
+                               f"found {[path.name for path in found]}")
+    return found[0].name
+
+
+def use_search_worker(data: dict, name: str) -> dict:
+    """Material's page configuration with its search worker replaced by ``name`` (same folder)."""
+    if not str(data.get("search", "")).endswith(".min.js"):
+        raise AssumptionBroken("Material's page configuration names its search worker under 'search'", repr(data.get("search")))
+    return dict(data, search=posixpath.join(posixpath.dirname(data["search"]), name))
 
 
 def lunr_language(config, lang: str) -> str:

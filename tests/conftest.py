@@ -113,8 +113,9 @@ def _watch_the_policy(page) -> None:
 @pytest.fixture
 def offline_page(browser):
     """A page in a fresh context where every request to another host is aborted; the URLs of
-    those attempts are in ``offline_page.attempted`` (the tests expect none)."""
-    context = browser.new_context()
+    those attempts are in ``offline_page.attempted`` (the tests expect none). No service worker
+    (test_browser_installable.py is about it)."""
+    context = browser.new_context(service_workers="block")
     attempted: list[str] = []
 
     def route(route):
@@ -137,8 +138,9 @@ def offline_page(browser):
 
 @pytest.fixture
 def page(browser):
-    """A fresh browser context (empty storage) and page for each test."""
-    context = browser.new_context(locale="en-GB")
+    """A fresh browser context (empty storage) and page for each test. The site's service worker
+    is not registered here (test_browser_installable.py is about it)."""
+    context = browser.new_context(locale="en-GB", service_workers="block")
     page = context.new_page()
     page.set_default_timeout(15_000)
     _watch_the_policy(page)

@@ -163,9 +163,12 @@ def test_admonitions_are_styled_boxes_with_their_titles(exported_site, lang):
 
 
 def test_each_language_export_is_logged(exported_site):
+    # Made in this build, or reused from the export cache of an earlier one (test_exports.py).
     for lang in LANGUAGES:
-        assert re.search(rf"PDF {lang}: {len(nav_titles(lang))} pages \(\d+ printed\), [\d.]+ MB, [\d.]+ s", exported_site.log)
-    assert re.search(r"Offline copy: \d+ files, [\d.]+ MB", exported_site.log)
+        assert re.search(rf"PDF {lang}: ({len(nav_titles(lang))} pages, \d+ printed, [\d.]+ MB, [\d.]+ s"
+                         r"|unchanged, reused from the export cache)", exported_site.log)
+        assert re.search(rf"EPUB {lang}: (\d+ chapters, [\d.]+ MB|unchanged, reused)", exported_site.log)
+    assert re.search(r"Offline copy: (\d+ files, [\d.]+ MB|unchanged, reused)", exported_site.log)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -247,7 +250,8 @@ def test_a_failing_export_fails_the_build_and_leaves_no_partial_file(tmp_path):
     broken = tmp_path / "broken"
     (broken / "weasyprint").mkdir(parents=True)
     (broken / "weasyprint" / "__init__.py").write_text("raise RuntimeError('renderer out of order')\n", encoding="utf-8")
-    result = build(small_site(tmp_path), tmp_path / "site", exports=True, env={"PYTHONPATH": str(broken)})
+    result = build(small_site(tmp_path), tmp_path / "site", exports=True,
+                   env={"PYTHONPATH": str(broken), "GUIDE_CACHE_DIR": str(tmp_path / "cache")})
     log = result.stdout + result.stderr
     assert result.returncode != 0
     assert "PDF en: export failed (RuntimeError: renderer out of order); no PDF was written" in log

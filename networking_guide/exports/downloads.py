@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import tempfile
 from pathlib import Path
 
@@ -20,6 +21,27 @@ SKIP_VARIABLE = "GUIDE_SKIP_EXPORTS"
 def pdf_path(lang: str) -> str:
     """The PDF of a language, relative to the site root."""
     return f"{DOWNLOAD_FOLDER}/networking-guide-{lang}.pdf"
+
+
+def epub_path(lang: str) -> str:
+    """The EPUB of a language, relative to the site root."""
+    return f"{DOWNLOAD_FOLDER}/networking-guide-{lang}.epub"
+
+
+def card_path(lang: str, checklist_id: str) -> str:
+    """The printable card of one checklist in one language, relative to the site root."""
+    return f"{DOWNLOAD_FOLDER}/cards/networking-guide-{lang}-{checklist_id}.pdf"
+
+
+CARD_LINK = re.compile(r'<span data-ng-card="([a-z0-9]+(?:-[a-z0-9]+)*)">([^<]*)</span>')
+
+
+def link_cards(html: str, page_url: str, lang: str) -> str:
+    """Make each checklist's card line (``<span data-ng-card="id">``, from the checklist
+    template) a link to the card, from this page. (A link made in the Markdown would be checked
+    by MkDocs as a link to a page, before the cards exist.)"""
+    return CARD_LINK.sub(lambda match: f'<a href="{link_from(page_url, card_path(lang, match.group(1)))}" '
+                                       f'type="application/pdf">{match.group(2)}</a>', html)
 
 
 def link_from(page_url: str, target: str) -> str:

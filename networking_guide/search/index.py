@@ -13,18 +13,30 @@ import json
 import posixpath
 
 
-def language_index(docs: list[dict], config: dict, prefix: str) -> dict:
+KEYWORDS = "keywords"
+
+
+def language_index(docs: list[dict], config: dict, prefix: str, keywords: dict[str, list[str]] | None = None) -> dict:
     """The index of one language, its locations made relative to the language's root.
 
     ``prefix`` is the language's folder (``"fr/"``, or ``""`` for the default language). Every
     document of a language build lives under it; a document that does not is a bug upstream.
+    ``keywords`` maps a page's URL to the words of its front matter's ``keywords``: searched
+    (the ``keywords`` field of the page's own entry, weighted in mkdocs.yml) but never shown.
     """
+    keywords = keywords or {}
     relative = []
     for doc in docs:
         location = doc["location"]
         if not location.startswith(prefix):
             raise ValueError(f"search entry {location!r} is outside the language folder {prefix!r}")
-        relative.append(dict(doc, location=location[len(prefix):]))
+        entry = dict(doc, location=location[len(prefix):])
+        if location in keywords and keywords[location]:
+            entry[KEYWORDS] = " ".join(keywords[location])
+        relative.append(entry)
+    if keywords and KEYWORDS not in config.get("fields", {}):
+        raise ValueError(f"pages have keywords but the search index has no {KEYWORDS!r} field: "
+                         f"add it under plugins > search > fields in mkdocs.yml")
     return {"config": config, "docs": relative}
 
 

@@ -43,8 +43,9 @@ KEYS = {
     "keywords": (_texts, "a list of words and phrases readers may search for"),
     "source_hash": (lambda v: isinstance(v, str) and bool(HASH.match(v)), "the 16-character hash written by `guide mark-current`"),
     "translation_pending": (lambda v: isinstance(v, str) and bool(HASH.match(v)), "the 16-character hash written by `guide acknowledge`"),
-    "search": (lambda v: isinstance(v, dict) and set(v) <= {"boost"} and isinstance(v.get("boost", 1), (int, float)),
-               "`boost: <number>` (how much this page counts in search results)"),
+    "search": (lambda v: isinstance(v, dict) and set(v) <= {"boost", "exclude"} and isinstance(v.get("boost", 1), (int, float))
+               and not isinstance(v.get("boost", 1), bool) and isinstance(v.get("exclude", False), bool),
+               "`boost: <number>` (how much this page counts in search results) or `exclude: true`"),
 }
 
 
