@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 
 from networking_guide import engine
 from networking_guide.text import interface_text
-from networking_guide.translations.notices import HASH_KEY, page_status
+from networking_guide.translations.notices import page_status
 from networking_guide.translations.records import OUTDATED
 
 
@@ -22,8 +22,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     if lang == default:
         return html
     relative = str(PurePosixPath(page.file.src_uri).relative_to(engine.page_file_locale(page, default)))
-    status = page_status(engine.page_file_locale(page, default), relative, page.meta.get(HASH_KEY),
-                         Path(config.docs_dir), lang, default)
+    status = page_status(engine.page_file_locale(page, default), relative, Path(config.docs_dir), lang, default)
     if status is None:
         return html
     english = engine.page_alternates(page).get(default)

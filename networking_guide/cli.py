@@ -314,7 +314,7 @@ def command_spelling(project: Project, args) -> int:
     languages = {language.code: language for language in project.languages}
     for lang in args.lang or project.codes:
         pages = [page.source for _, page in sorted(tree.pages.get(lang, {}).items())]
-        found += spelling.misspellings(pages, languages[lang], project.root)
+        found += spelling.misspellings(pages, languages[lang], project.root, languages)
     for mistake in found:
         print(mistake)
     print(f"{len(found)} unknown word(s); a correct one goes into spelling/<lang>.txt")

@@ -204,10 +204,12 @@ def page_file_locale(page, default: str) -> str:
 REPLACED_THEME_PARTIALS = {
     "partials/javascripts/base.html": "overrides/assets/javascripts/theme-scope.js",
     "partials/javascripts/content.html": "overrides/assets/javascripts/theme-content.js",
+    "partials/javascripts/palette.html": "overrides/assets/javascripts/theme-palette.js",
 }
 REPLACED_THEME_PARTIAL_HASHES = {
     "partials/javascripts/base.html": "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6",
     "partials/javascripts/content.html": "3722e156f0f6339de39fbbfc178b6e401d1a4fb890f189ac5b80c2504bda7dcf",
+    "partials/javascripts/palette.html": "8790389765ea6036effddba548b15093bb05bdc75624eaeaf8b13f3c24be4ab5",
 }
 
 
@@ -247,6 +249,17 @@ def read_search_index(config) -> dict:
 
 
 THEME_SEARCH_WORKERS = "assets/javascripts/workers"
+
+
+def localize_palette_toggles(config, names: dict[str, str]) -> None:
+    """Name Material's light/dark toggles in the language being built: ``names`` maps a scheme
+    (``default``, ``slate``) to the label of the toggle that switches *to the other* scheme."""
+    palette = config.theme.get("palette")
+    if not isinstance(palette, list):
+        raise AssumptionBroken("theme.palette is a list of schemes with toggles (mkdocs.yml)", repr(palette))
+    for option in palette:
+        if isinstance(option.get("toggle"), dict):
+            option["toggle"]["name"] = names[option.get("scheme", "default")]
 
 
 def theme_search_worker(site_dir: str | Path) -> str:

@@ -1,5 +1,6 @@
-"""Accessibility in Chromium: axe-core on every page of every language, and the keyboard alone
-for search and the language switcher (checklists: tests/test_browser_checklists.py)."""
+"""Accessibility in Chromium: axe-core on every page of every language, in the light and the
+dark scheme, and the keyboard alone for search and the language switcher (checklists:
+tests/test_browser_checklists.py)."""
 
 from __future__ import annotations
 
@@ -34,21 +35,25 @@ def language_pages(site, lang: str) -> list[str]:
             and not any(page.startswith(prefix) for prefix in others if prefix != LANGUAGE_PREFIX[lang])]
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_axe_reports_no_serious_or_critical_violation_on_any_page(browser, built_site, site_server, lang):
+def test_axe_reports_no_serious_or_critical_violation_on_any_page(browser, built_site, site_server, lang, scheme):
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `npm ci` (see README)")
     pages = language_pages(built_site.path, lang)
     assert len(pages) >= 28
     # The site's Content-Security-Policy would block the audit script itself: the audit, not
     # the page, bypasses it (test_browser_security.py checks the policy).
-    context = browser.new_context(bypass_csp=True)
+    # The reader's system prefers this scheme (the site follows it until the reader chooses).
+    context = browser.new_context(bypass_csp=True, color_scheme=scheme, service_workers="block")
     context.add_init_script(path=str(AXE))  # in every page, before its own scripts
     page = context.new_page()
     found = {}
     try:
         for relative in pages:
             page.goto(site_server + relative, wait_until="domcontentloaded")
+            shown = page.locator("body").get_attribute("data-md-color-scheme")
+            assert shown == {"light": "default", "dark": "slate"}[scheme], f"{relative} is shown in {shown}"
             whole = relative.removeprefix(LANGUAGE_PREFIX[lang]) in WHOLE_PAGES
             violations = page.evaluate(AUDIT, None if whole else OWN_PARTS)
             if violations:

@@ -14,7 +14,7 @@ from pathlib import Path
 from networking_guide.exports import downloads
 from networking_guide.exports.pdf_document import Cover, PdfPage, document
 from networking_guide.exports.render import RenderJob
-from networking_guide.text import interface_text
+from networking_guide.text import interface_text, localized_date
 
 HERE = Path(__file__).resolve().parent
 STYLESHEET = HERE / "print.css"
@@ -65,11 +65,6 @@ def build_date() -> datetime.date:
     if epoch:
         return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
     return datetime.date.today()
-
-
-def localized_date(date: datetime.date, text: dict[str, str]) -> str:
-    month = text["months"].split()[date.month - 1]
-    return text["date_format"].format(day=date.day, month=month, year=date.year)
 
 
 def project_version() -> str:

@@ -176,6 +176,12 @@ FOREIGN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)\{[^}]*\blang=[\"']?(?P
 FOREIGN_SPAN = re.compile(r"<(?P<tag>span|em|i|cite|q)\b[^>]*\blang=[\"'](?P<lang>[\w-]+)[\"'][^>]*>(?P<text>.*?)</(?P=tag)>")
 
 
+def foreign_phrases(line: str, language: str) -> list[str]:
+    """The phrases of ``line`` marked as being in ``language`` (``*Give and Take*{lang=en}``)."""
+    return [match.group("text") for pattern in (FOREIGN_EMPHASIS, FOREIGN_LINK, FOREIGN_SPAN)
+            for match in pattern.finditer(line) if match.group("lang").split("-")[0] == language]
+
+
 def without_foreign(line: str, language: str, replacement: str = " ") -> str:
     """``line`` without the phrases it marks as being in another language than ``language``."""
     def drop(match: re.Match) -> str:

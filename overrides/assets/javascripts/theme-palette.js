@@ -1,0 +1,5 @@
+/* Material for MkDocs' palette partial (partials/javascripts/palette.html, 9.8.1), moved from an
+ * inline script into this file so that pages need no inline script. Loaded where the theme put
+ * the inline script (after the palette's inputs, before the content), so the reader's chosen
+ * colour scheme applies before the page is drawn. */
+var palette=__md_get("__palette");if(palette&&palette.color){if("(prefers-color-scheme)"===palette.color.media){var media=matchMedia("(prefers-color-scheme: light)"),input=document.querySelector(media.matches?"[data-md-color-media='(prefers-color-scheme: light)']":"[data-md-color-media='(prefers-color-scheme: dark)']");palette.color.media=input.getAttribute("data-md-color-media"),palette.color.scheme=input.getAttribute("data-md-color-scheme"),palette.color.primary=input.getAttribute("data-md-color-primary"),palette.color.accent=input.getAttribute("data-md-color-accent")}for(var[key,value]of Object.entries(palette.color))document.body.setAttribute("data-md-color-"+key,value)}
