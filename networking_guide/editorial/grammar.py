@@ -48,23 +48,48 @@ class Finding:
         return Problem(self.path, self.line, f"“{self.words}”: {self.message}{hint} [{self.rule}]")
 
 
-def paragraphs(source: Source, language: str) -> list[tuple[int, str]]:
-    """The prose of a page as paragraphs for the checker: table cells apart, markers dropped."""
-    found = []
+BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#|\||>|!!!|\?\?\?|:::|<)")
+# Lines after which a new paragraph starts even without a blank line: a heading, an admonition's
+# title, a checklist item (its hint is a paragraph of its own).
+ENDS_PARAGRAPH = re.compile(r"^\s*(?:#|!!!|\?\?\?|:::|[-*+]\s+\[[ xX]\])")
+
+
+def paragraphs(source: Source, language: str) -> list[tuple[list[tuple[int, int]], str]]:
+    """The prose of a page as the checker's paragraphs: the lines of one paragraph joined (a
+    line break in the source is not the start of a sentence), table cells apart, markers
+    dropped. Each paragraph comes with ``[(offset, line), …]``: where each source line starts."""
+    found: list[tuple[list[tuple[int, int]], str]] = []
+    previous = None
     # A phrase in another language stands as a name would (Grammalecte reads "Xyz" as one).
     for number, text in source.prose(language=language, foreign="Xyz"):
+        raw = source.lines[number - 1] if 0 < number <= len(source.lines) else ""
         if TABLE_RULE.match(text):
+            previous = None
             continue
         if TABLE_ROW.match(text):
-            found += [(number, cell.strip()) for cell in text.strip().strip("|").split("|") if cell.strip()]
+            found += [([(0, number)], cell.strip()) for cell in text.strip().strip("|").split("|") if cell.strip()]
+            previous = None
             continue
         text = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[.\]\s+)?", "", text)  # list markers
         text = re.sub(r"^\s*#{1,6}\s+", "", text)
         text = re.sub(r"(\*\*|__|\*|_)(.+?)\1", r"\2", text)  # emphasis marks
         text = re.sub(r"[ \t]{2,}", " ", text).strip()  # ASCII spaces only: French keeps its no-break ones
-        if text:
-            found.append((number, text))
+        if not text:
+            previous = None
+            continue
+        ends = bool(ENDS_PARAGRAPH.match(raw))
+        if previous is not None and previous[0] == number - 1 and not BLOCK_START.match(raw) and not previous[1]:
+            lines, joined = found[-1]
+            found[-1] = (lines + [(len(joined) + 1, number)], joined + " " + text)
+        else:
+            found.append(([(0, number)], text))
+        previous = (number, ends)
     return found
+
+
+def line_at(lines: list[tuple[int, int]], offset: int) -> int:
+    """The source line of a paragraph's character ``offset``."""
+    return next((number for start, number in reversed(lines) if offset >= start), lines[0][1])
 
 
 def findings(sources: list[Source], language: str, checker: str) -> list[Finding]:
@@ -95,13 +120,13 @@ def proselint_findings(sources: list[Source], language: str) -> list[Finding]:
     config = dict(DEFAULT, checks={**DEFAULT["checks"], **{name: False for name in PROSELINT_OFF}})
     found = []
     for source in sources:
-        for number, text in paragraphs(source, language):
+        for starts, text in paragraphs(source, language):
             for result in LintFile(source.path, text).lint(config):
                 check = result.check_result
                 if any(check.check_path == off or check.check_path.startswith(off + ".") for off in PROSELINT_OFF):
                     continue
                 start, end = check.span
-                found.append(Finding(source.path, number, check.check_path, text[max(0, start - 1):end - 1].strip(),
+                found.append(Finding(source.path, line_at(starts, max(0, start - 1)), check.check_path, text[max(0, start - 1):end - 1].strip(),
                                      check.message, tuple(check.replacements or ()) if isinstance(check.replacements, (list, tuple)) else ()))
     return found
 
@@ -110,11 +135,11 @@ def grammalecte_findings(sources: list[Source], language: str) -> list[Finding]:
     """Grammalecte's grammar findings on these pages (one run for all of them)."""
     if shutil.which(COMMAND) is None:
         raise RuntimeError(f"{COMMAND} is not installed (Debian: apt-get install grammalecte-cli; see README)")
-    where: list[tuple[str, int]] = []
+    where: list[tuple[str, list[tuple[int, int]]]] = []
     lines: list[str] = []
     for source in sources:
-        for number, text in paragraphs(source, language):
-            where.append((source.path, number))
+        for starts, text in paragraphs(source, language):
+            where.append((source.path, starts))
             lines.append(text)
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as file:
         file.write("\n".join(lines) + "\n")
@@ -127,10 +152,10 @@ def grammalecte_findings(sources: list[Source], language: str) -> list[Finding]:
     found = []
     for paragraph in data["data"]:
         index = paragraph["iParagraph"] - 1
-        path, number = where[index]
+        path, starts = where[index]
         text = lines[index]
         for error in paragraph["lGrammarErrors"]:
-            found.append(Finding(path, number, error["sRuleId"], text[error["nStart"]:error["nEnd"]],
+            found.append(Finding(path, line_at(starts, error["nStart"]), error["sRuleId"], text[error["nStart"]:error["nEnd"]],
                                  error["sMessage"], tuple(error.get("aSuggestions") or ())))
     return found
 
