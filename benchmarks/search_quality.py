@@ -23,10 +23,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from networking_guide.project import Project
+from networking_guide.search.quality import Query, Score, load_queries, score
 
-from networking_guide.search.quality import Query, Score, load_queries, score  # noqa: E402
+REPO = Path(__file__).resolve().parent.parent
 
 SETS = {"tests": REPO / "tests" / "data" / "search-queries.yml",
         "unseen": REPO / "benchmarks" / "data" / "search-queries-unseen.yml"}
@@ -34,8 +34,6 @@ THEME_FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"bo
 
 
 def prefixes() -> dict[str, str]:
-    from networking_guide.project import Project
-
     project = Project(REPO)
     return {code: "" if code == project.default else f"{code}/" for code in project.codes}
 

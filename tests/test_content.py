@@ -18,7 +18,9 @@ PROJECT = Project(REPO)
 DOCS = PROJECT.docs
 
 # Minimum words of body text by kind of page (front matter, code and markup excluded).
-MIN_WORDS = {"essays/": 1200, "checklists/": 150, "index.md": 250, "glossary.md": 700}
+MIN_WORDS = {"essays/": 1200, "checklists/": 150, "index.md": 250, "glossary.md": 700,
+             # A table the build writes, under a short introduction.
+             "translation-status.md": 60}
 MIN_WORDS_DEFAULT = 600
 MIN_PAGES_PER_LANGUAGE = 32
 MIN_WORDS_PER_LANGUAGE = 30_000
