@@ -359,7 +359,7 @@ def parser(project: Project | None = None) -> argparse.ArgumentParser:
     add("structure", command_structure)
     new = add("new", command_new)
     new.add_argument("page", help="path without language, e.g. rules/small-talk.md")
-    new.add_argument("--section", help="top-level nav section, as named in mkdocs.yml (e.g. Rules)")
+    new.add_argument("--section", help="top-level nav section, by its English name in mkdocs.yml (e.g. \"What to say\", Background)")
     new.add_argument("--title", required=True, help="title in the default language (and the others' until translated)")
     new.add_argument("--description", default="To be written.", help="description in the default language")
     for language in project.languages[1:] if project else []:

@@ -1,15 +1,19 @@
-"""Render one printable HTML document to PDF with WeasyPrint, reading local files only.
+"""Render printable HTML documents to PDF with WeasyPrint, reading local files only.
 
-Run as a separate process by ``pdf_export.py`` (one per language, as many at once as there are
-cores), and usable by hand::
+Run as separate processes by ``render.py`` (as many at once as there are cores; a process
+renders one document or, with ``--batch``, several: the checklist cards share one process, so
+WeasyPrint starts once for them), and usable by hand::
 
-    python hooks/pdf_render.py document.html out.pdf --base site/ --allow site/ --allow hooks/pdf/
+    python -m networking_guide.exports.pdf_render document.html out.pdf --base site/ --allow site/
+    python -m networking_guide.exports.pdf_render --batch jobs.json --base site/ --allow site/
 
 WeasyPrint may read a ``file:`` URL only when the file, with ``..`` and links resolved, lies
 under one of the allowed folders (schemes compared case-insensitively, as WeasyPrint itself
 lower-cases them), and ``data:`` URLs; it never reaches the network, and nothing is attached to
 the PDF. The process prints one JSON object: the number of pages, the URLs it refused, and every
-message WeasyPrint logged; it exits 1 when WeasyPrint logged an error.
+message WeasyPrint logged (one object per document with ``--batch``, whose file lists
+``{"html": …, "pdf": …}`` pairs; each carries its ``job`` number); it exits 1 when WeasyPrint
+logged an error.
 """
 
 from __future__ import annotations
@@ -72,16 +76,31 @@ def render(html: str, base: Path, target: Path, allowed: list[Path]) -> dict:
     return {"pages": len(document.pages), "refused": refused, "messages": messages.records}
 
 
+def _failed(result: dict) -> bool:
+    return any(message["level"] in ("error", "critical") for message in result["messages"])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("html", type=Path)
-    parser.add_argument("pdf", type=Path)
+    parser.add_argument("html", type=Path, nargs="?")
+    parser.add_argument("pdf", type=Path, nargs="?")
+    parser.add_argument("--batch", type=Path, help="a JSON file listing documents: [{\"html\": …, \"pdf\": …}, …]")
     parser.add_argument("--base", type=Path, required=True, help="folder relative URLs resolve against")
     parser.add_argument("--allow", type=Path, action="append", default=[], help="a folder the renderer may read")
     args = parser.parse_args(argv)
-    result = render(args.html.read_text(encoding="utf-8"), args.base, args.pdf, args.allow or [args.base])
-    print(json.dumps(result))
-    return 1 if any(message["level"] in ("error", "critical") for message in result["messages"]) else 0
+    allowed = args.allow or [args.base]
+    if args.batch:
+        jobs = json.loads(args.batch.read_text(encoding="utf-8"))
+    elif args.html and args.pdf:
+        jobs = [{"html": str(args.html), "pdf": str(args.pdf)}]
+    else:
+        parser.error("give HTML and PDF paths, or --batch")
+    failed = False
+    for number, job in enumerate(jobs):
+        result = render(Path(job["html"]).read_text(encoding="utf-8"), args.base, Path(job["pdf"]), allowed)
+        failed = failed or _failed(result)
+        print(json.dumps(dict(result, job=number)) if args.batch else json.dumps(result), flush=True)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

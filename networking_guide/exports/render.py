@@ -53,61 +53,86 @@ class RenderJob:
 
 
 def render_all(jobs: list[RenderJob], site_dir: Path, cache: ExportCache) -> None:
-    """Render (or reuse) every job's PDF into the site, several at once; fail with every cause."""
-    workers = max(1, min(len(jobs), os.cpu_count() or 1))
+    """Render (or reuse) every job's PDF into the site, several processes at once; fail with
+    every cause. A large document (a language's PDF) gets a process of its own; the small ones
+    (checklist cards) are shared out among the others, WeasyPrint starting once per process."""
+    to_make = []
+    for job in jobs:
+        key = job.key(site_dir)
+        cached = cache.get(job.name, key)
+        if cached:
+            path, messages = cached
+            _log_messages(job, messages)
+            downloads.write_atomically(site_dir / job.target, lambda temporary: temporary.write_bytes(path.read_bytes()))
+            log.info(f"{job.label}: unchanged, reused from the export cache")
+        else:
+            to_make.append((job, key))
+    if not to_make:
+        return
+    workers = max(1, os.cpu_count() or 1)
+    large = [[pair] for pair in to_make if pair[0].pages]
+    small = [pair for pair in to_make if not pair[0].pages]
+    groups = large + [small[index::workers] for index in range(min(workers, len(small)))]
     failures = []
-    with tempfile.TemporaryDirectory(prefix="guide-pdf-") as scratch, ThreadPoolExecutor(workers) as pool:
-        results = {job.name: pool.submit(_render_one, job, Path(scratch), site_dir, cache) for job in jobs}
-        for name, result in results.items():
-            try:
-                result.result()
-            except BuildFailure as error:
-                failures.append(str(error))
+    with tempfile.TemporaryDirectory(prefix="guide-pdf-") as scratch, ThreadPoolExecutor(min(workers, len(groups))) as pool:
+        for result in [pool.submit(_render_group, group, Path(scratch), site_dir, cache) for group in groups]:
+            failures += result.result()
     if failures:
         raise BuildFailure("\n".join(failures))
 
 
-def _render_one(job: RenderJob, scratch: Path, site_dir: Path, cache: ExportCache) -> None:
+def _render_group(group: list[tuple[RenderJob, str]], scratch: Path, site_dir: Path, cache: ExportCache) -> list[str]:
+    """Render a group of documents in one process; returns the failures' messages."""
     started = time.perf_counter()
-    key = job.key(site_dir)
-    target = site_dir / job.target
-    cached = cache.get(job.name, key)
-    if cached:
-        path, messages = cached
-        _log_messages(job, messages)
-        downloads.write_atomically(target, lambda temporary: temporary.write_bytes(path.read_bytes()))
-        log.info(f"{job.label}: unchanged, reused from the export cache")
-        return
-    source = scratch / f"{job.name}.html"
-    source.write_text(job.html, encoding="utf-8")
-    file = downloads.AtomicFile(target)
-    command = [sys.executable, "-m", "networking_guide.exports.pdf_render", str(source), str(file.temporary),
-               "--base", str(site_dir), "--allow", str(site_dir), "--allow", str(job.stylesheet.parent)]
+    files = []
+    for job, _ in group:
+        source = scratch / f"{job.name}.html"
+        source.write_text(job.html, encoding="utf-8")
+        files.append(downloads.AtomicFile(site_dir / job.target))
+    listing = scratch / f"{group[0][0].name}.jobs.json"
+    listing.write_text(json.dumps([{"html": str(scratch / f"{job.name}.html"), "pdf": str(file.temporary)}
+                                   for (job, _), file in zip(group, files)]), encoding="utf-8")
+    command = [sys.executable, "-m", "networking_guide.exports.pdf_render", "--batch", str(listing),
+               "--base", str(site_dir), "--allow", str(site_dir)]
+    for folder in sorted({str(job.stylesheet.parent) for job, _ in group}):
+        command += ["--allow", folder]
     result = subprocess.run(command, capture_output=True, text=True)
-    try:
-        report = json.loads(result.stdout.strip().splitlines()[-1])
-    except (IndexError, ValueError):
-        report = None
-    messages = []
-    if report:
-        messages = [{"level": "warning", "message": f"refused {url} in {page_of(job.html, url)}: the PDF may read only files of the built site"}
-                    for url in report["refused"]]
-        for message in report["messages"]:
-            clues = URL_IN_MESSAGE.findall(message["message"]) + QUOTED.findall(message["message"])
-            where = next((page_of(job.html, clue) for clue in clues), "the document")
-            messages.append({"level": message["level"], "message": f"WeasyPrint {message['level']} in {where}: {message['message']}"})
+    reports = {}
+    for line in result.stdout.splitlines():
+        try:
+            report = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(report, dict) and "job" in report:
+            reports[report["job"]] = report
+    crash = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else f"exit status {result.returncode}"
+    failures = []
+    each = (time.perf_counter() - started) / len(group)
+    for number, ((job, key), file) in enumerate(zip(group, files)):
+        report = reports.get(number)
+        messages = _messages(job, report) if report else []
         _log_messages(job, messages)
-    if result.returncode != 0 or report is None:
-        file.discard()
-        if report is not None:
-            reason = "WeasyPrint reported an error (see above)"
-        else:
-            reason = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else f"exit status {result.returncode}"
-        raise BuildFailure(f"{job.label}: export failed ({reason}); no PDF was written")
-    size = file.commit()
-    cache.put(job.name, key, target, messages)
-    pages = f"{job.pages} pages, " if job.pages else ""
-    log.info(f"{job.label}: {pages}{report['pages']} printed, {size / 1e6:.2f} MB, {time.perf_counter() - started:.1f} s")
+        if report is None or any(message["level"] in ("error", "critical") for message in report["messages"]):
+            file.discard()
+            reason = "WeasyPrint reported an error (see above)" if report is not None else crash
+            failures.append(f"{job.label}: export failed ({reason}); no PDF was written")
+            continue
+        size = file.commit()
+        cache.put(job.name, key, site_dir / job.target, messages)
+        pages = f"{job.pages} pages, " if job.pages else ""
+        log.info(f"{job.label}: {pages}{report['pages']} printed, {size / 1e6:.2f} MB, {each:.1f} s")
+    return failures
+
+
+def _messages(job: RenderJob, report: dict) -> list[dict]:
+    """The renderer's refusals and WeasyPrint's messages, each with the page it came from."""
+    messages = [{"level": "warning", "message": f"refused {url} in {page_of(job.html, url)}: the PDF may read only files of the built site"}
+                for url in report["refused"]]
+    for message in report["messages"]:
+        clues = URL_IN_MESSAGE.findall(message["message"]) + QUOTED.findall(message["message"])
+        where = next((page_of(job.html, clue) for clue in clues), "the document")
+        messages.append({"level": message["level"], "message": f"WeasyPrint {message['level']} in {where}: {message['message']}"})
+    return messages
 
 
 def _log_messages(job: RenderJob, messages: list[dict]) -> None:
