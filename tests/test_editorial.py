@@ -121,6 +121,17 @@ def test_grammalecte_reads_the_french_prose_not_the_markup():
     assert "pluriel" in found[0].message
 
 
+def test_a_paragraph_wrapped_over_lines_is_read_as_one_and_findings_keep_their_line():
+    # A line break is not the start of a sentence; a heading, an admonition's title and a
+    # checklist item's hint are paragraphs of their own.
+    source = page("Quand une page change, ses traductions sont signalées jusqu’à ce\nqu’un traducteur les revoie. "
+                  "Les participant\nsont arrivés.\n\n!!! note \"Un titre\"\n    un texte qui suit le titre.")
+    found = grammar.findings([source], "fr", "grammalecte")
+    assert [(f.line, f.words) for f in found] == [(9, "participant")]
+    starts = [lines for lines, _ in grammar.paragraphs(source, "fr")]
+    assert [[number for _, number in lines] for lines in starts] == [[2], [3], [6], [8, 9, 10], [12], [13]]
+
+
 def test_proselint_reads_the_english_prose():
     source = page("This is by trial and error, with British spelling: organise.", "docs/en/page.md")
     found = grammar.findings([source], "en", "proselint")

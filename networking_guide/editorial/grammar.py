@@ -50,8 +50,9 @@ class Finding:
 
 BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#|\||>|!!!|\?\?\?|:::|<)")
 # Lines after which a new paragraph starts even without a blank line: a heading, an admonition's
-# title, a checklist item (its hint is a paragraph of its own).
-ENDS_PARAGRAPH = re.compile(r"^\s*(?:#|!!!|\?\?\?|:::|[-*+]\s+\[[ xX]\])")
+# title, a checklist item (its hint is a paragraph of its own), the front matter's title and
+# description.
+ENDS_PARAGRAPH = re.compile(r"^(?:title|description):|^\s*(?:#|!!!|\?\?\?|:::|[-*+]\s+\[[ xX]\])")
 
 
 def paragraphs(source: Source, language: str) -> list[tuple[list[tuple[int, int]], str]]:
