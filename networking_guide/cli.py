@@ -160,9 +160,11 @@ def page_file(title: str, description: str, body: str, record: str | None) -> st
     return text + f"---\n\n# {title}\n\n{body}\n"
 
 
-def add_to_nav(config_text: str, page: str, section: str | None) -> str:
+def add_to_nav(config_text: str, page: str, section: str | None, new_section: bool = False) -> str:
     """mkdocs.yml's text with ``page`` appended to a top-level nav section (or the nav itself),
-    every other line kept as written, whatever the file's indentation."""
+    every other line kept as written, whatever the file's indentation. A section that does not
+    exist is created only when ``new_section`` says so (a translated name would otherwise make a
+    stray section)."""
     lines = config_text.splitlines()
     start = next((i for i, line in enumerate(lines) if line.rstrip() == "nav:"), None)
     if start is None:
@@ -184,6 +186,10 @@ def add_to_nav(config_text: str, page: str, section: str | None) -> str:
         lines.insert(end, f"{' ' * top}- {page}")
     else:
         header = next((i for i in items if indent(lines[i]) == top and lines[i].strip() == f"- {section}:"), None)
+        if header is None and not new_section:
+            sections = [lines[i].strip()[2:-1] for i in items if indent(lines[i]) == top and lines[i].rstrip().endswith(":")]
+            raise SystemExit(f"guide: no nav section {section!r} in mkdocs.yml; sections are named in English there: "
+                             f"{', '.join(sections)} (--new-section creates one)")
         if header is None:
             lines[end:end] = [f"{' ' * top}- {section}:", f"{' ' * child}- {page}"]
         else:
@@ -210,7 +216,7 @@ def command_new(project: Project, args) -> int:
     record = source_hash(english)
     contents = {lang: english if lang == project.default else page_file(titles[lang], descriptions[lang], bodies[lang], record)
                 for lang in project.codes}
-    config = add_to_nav(project.config_file.read_text(encoding="utf-8"), page, args.section)
+    config = add_to_nav(project.config_file.read_text(encoding="utf-8"), page, args.section, args.new_section)
     for lang, path in targets.items():  # all files, then the nav: nothing half-added on error
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(contents[lang], encoding="utf-8")
@@ -360,6 +366,7 @@ def parser(project: Project | None = None) -> argparse.ArgumentParser:
     new = add("new", command_new)
     new.add_argument("page", help="path without language, e.g. rules/small-talk.md")
     new.add_argument("--section", help="top-level nav section, by its English name in mkdocs.yml (e.g. \"What to say\", Background)")
+    new.add_argument("--new-section", action="store_true", help="create the --section if mkdocs.yml has none of that name")
     new.add_argument("--title", required=True, help="title in the default language (and the others' until translated)")
     new.add_argument("--description", default="To be written.", help="description in the default language")
     for language in project.languages[1:] if project else []:

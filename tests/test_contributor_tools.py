@@ -146,7 +146,7 @@ def test_a_structural_mismatch_is_reported_with_file_and_line(repo, capsys):
 
 
 def test_new_creates_three_pages_and_a_nav_entry_that_build_strictly(repo, capsys):
-    code, out = run(repo, capsys, "new", "rules/small-talk.md", "--section", "Rules", "--title", "Small talk",
+    code, out = run(repo, capsys, "new", "rules/small-talk.md", "--section", "Rules", "--new-section", "--title", "Small talk",
                     "--title-fr", "Bavarder sans s’ennuyer", "--title-it", "Chiacchiere utili",
                     "--description", "How to begin a conversation with someone you have never met.")
     assert code == 0
@@ -159,6 +159,14 @@ def test_new_creates_three_pages_and_a_nav_entry_that_build_strictly(repo, capsy
     assert set(status(repo, capsys).values()) == {"current"}
     html = built_page(repo, "fr/rules/small-talk.html")
     assert "Bavarder sans s’ennuyer" in html
+
+
+def test_new_refuses_a_section_the_nav_does_not_have(repo, capsys):
+    before = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    with pytest.raises(SystemExit, match="no nav section 'Cosa dire' in mkdocs.yml; sections are named in English"):
+        run(repo, capsys, "new", "rules/small-talk.md", "--section", "Cosa dire", "--title", "Small talk")
+    assert (repo / "mkdocs.yml").read_text(encoding="utf-8") == before
+    assert not (repo / "docs" / "en" / "rules" / "small-talk.md").exists()
 
 
 def test_new_refuses_an_existing_page(repo, capsys):
