@@ -107,5 +107,6 @@ def test_a_page_joins_the_end_of_its_nav_section():
 
 
 def test_a_new_section_or_a_top_level_page_goes_at_the_end_of_the_nav():
-    assert add_to_nav(CONFIG, "tools/c.md", "Tools").endswith("  - glossary.md\n  - Tools:\n      - tools/c.md\n")
+    assert add_to_nav(CONFIG, "tools/c.md", "Tools", new_section=True).endswith(
+        "  - glossary.md\n  - Tools:\n      - tools/c.md\n")
     assert add_to_nav(CONFIG, "d.md", None).endswith("  - glossary.md\n  - d.md\n")
