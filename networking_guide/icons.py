@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import shutil
 from pathlib import Path
 
+from networking_guide import browser as browsers
 from networking_guide.installable import THEME_COLOUR
 
 SIZES = (192, 512)
@@ -27,19 +27,17 @@ def recorded_hash(icon: Path) -> str:
         return image.text.get(HASH_KEY, "")
 
 
-def make(logo: Path, folder: Path, chromium: str | None = None) -> list[Path]:
-    """Render the icons with Chromium (Playwright, from the test dependencies)."""
+def make(logo: Path, folder: Path, chromium: str | None = None, browser=None) -> list[Path]:
+    """Render the icons with Chromium (Playwright, from the test dependencies): ``browser`` or
+    one of its own."""
     from PIL import Image, PngImagePlugin
-    from playwright.sync_api import sync_playwright
 
     svg = logo.read_text(encoding="utf-8").replace("currentColor", "#ffffff")
     svg = svg.replace('width="24" height="24"', 'width="100%" height="100%"')
     made = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium or shutil.which("chromium"), headless=True,
-                                             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    with browsers.chromium(chromium, browser) as running:
         for size in SIZES:
-            page = browser.new_page(viewport={"width": size, "height": size})
+            page = running.new_page(viewport={"width": size, "height": size})
             page.set_content(f'<html><body style="margin:0;background:{THEME_COLOUR};display:grid;place-items:center;'
                              f'width:{size}px;height:{size}px"><div style="width:{int(size * 0.62)}px;height:{int(size * 0.62)}px">'
                              f"{svg}</div></body></html>")
@@ -50,5 +48,4 @@ def make(logo: Path, folder: Path, chromium: str | None = None) -> list[Path]:
             target = folder / f"icon-{size}.png"
             Image.open(io.BytesIO(png)).save(target, pnginfo=info, optimize=True)
             made.append(target)
-        browser.close()
     return made

@@ -64,6 +64,15 @@ ASK = """([message, expected]) => new Promise((resolve) => {
 })"""
 
 
+WORKERS = """async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    const state = (worker) => worker ? worker.state : null;
+    return {controller: !!navigator.serviceWorker.controller, installing: state(registration && registration.installing),
+            waiting: state(registration && registration.waiting), active: state(registration && registration.active),
+            caches: await caches.keys()};
+}"""
+
+
 def ask(page, message: dict, version: str | None = None) -> dict:
     """The answer of the worker that controls the page (once it is ``version``'s, if given)."""
     for _ in range(100):
@@ -71,7 +80,8 @@ def ask(page, message: dict, version: str | None = None) -> dict:
         if answer:
             return answer
         page.wait_for_timeout(200)
-    raise AssertionError(f"no worker{' of version ' + version if version else ''} answered {message}")
+    raise AssertionError(f"no worker{' of version ' + version if version else ''} answered {message}; "
+                         f"workers: {page.evaluate(WORKERS)}")
 
 
 def cache_names(page) -> list[str]:

@@ -100,11 +100,9 @@ def test_the_version_changes_with_any_file_and_only_then(built_site, tmp_path):
 
 
 @pytest.mark.browser
-def test_guide_icons_makes_both_sizes_from_the_logo(tmp_path):
-    from conftest import chromium_path
-
+def test_guide_icons_makes_both_sizes_from_the_logo(tmp_path, browser):
     logo = REPO / "overrides" / "assets" / "images" / "logo.svg"
-    made = icons.make(logo, tmp_path, chromium=chromium_path())
+    made = icons.make(logo, tmp_path, browser=browser)
     assert [path.name for path in made] == [f"icon-{size}.png" for size in icons.SIZES]
     for path, size in zip(made, icons.SIZES):
         with Image.open(path) as image:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import chromium_path
 from helpers import LANGUAGE_PREFIX, LANGUAGES, REPO
 from networking_guide.search.quality import load_queries, ranked_pages, score
 
@@ -29,15 +28,15 @@ def test_the_query_set_is_large_and_its_answers_exist(lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_search_answers_readers_questions_among_the_first_three_results(built_site, lang):
-    found = score(built_site.path, lang, LANGUAGE_PREFIX[lang], QUERIES[lang], chromium_path())
+def test_search_answers_readers_questions_among_the_first_three_results(built_site, browser, lang):
+    found = score(built_site.path, lang, LANGUAGE_PREFIX[lang], QUERIES[lang], browser=browser)
     misses = "\n".join(f"{query!r}: {first} (answers: {', '.join(answers)})" for query, first, answers in found.misses)
     assert found.rate >= FLOOR[lang], f"{found.top3}/{found.total} answered in the first three; missed:\n{misses}"
 
 
-def test_typed_words_are_stemmed_stop_words_dropped_and_the_last_word_may_be_half_typed(built_site):
+def test_typed_words_are_stemmed_stop_words_dropped_and_the_last_word_may_be_half_typed(built_site, browser):
     plural, question, stop_words_only, half_typed = ranked_pages(
-        built_site.path, "", ["parties", "how do I write a thank you email", "how to", "elevator pi"], chromium_path())
+        built_site.path, "", ["parties", "how do I write a thank you email", "how to", "elevator pi"], browser=browser)
     # "parties" finds the pages that say "party" (the theme's own worker looks for words that
     # start with "parties", and finds none in a stemmed index).
     assert "start/introverts-and-anxiety.html" in plural

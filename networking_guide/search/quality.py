@@ -11,12 +11,13 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from networking_guide import browser as browsers
 
 
 @dataclass(frozen=True)
@@ -61,20 +62,21 @@ _RUN = """async (queries) => {
 }"""
 
 
-def ranked_pages(site_dir: Path, prefix: str, queries: list[str], chromium: str | None = None) -> list[list[str]]:
-    """For each query, the pages search lists, in order (relative to the language's root)."""
-    from playwright.sync_api import sync_playwright
-
+def ranked_pages(site_dir: Path, prefix: str, queries: list[str], chromium: str | None = None,
+                 browser=None) -> list[list[str]]:
+    """For each query, the pages search lists, in order (relative to the language's root), in
+    ``browser`` or a Chromium of its own."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium or shutil.which("chromium"), headless=True,
-                                                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-            page = browser.new_page(service_workers="block")
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{prefix}index.html")
-            pages = page.evaluate(_RUN, queries)
-            browser.close()
+        with browsers.chromium(chromium, browser) as running:
+            context = running.new_context(service_workers="block")
+            try:
+                page = context.new_page()
+                page.goto(f"http://127.0.0.1:{server.server_address[1]}/{prefix}index.html")
+                pages = page.evaluate(_RUN, queries)
+            finally:
+                context.close()
     finally:
         server.shutdown()
         server.server_close()
@@ -94,8 +96,9 @@ class Score:
         return self.top3 / self.total if self.total else 0.0
 
 
-def score(site_dir: Path, lang: str, prefix: str, queries: list[Query], chromium: str | None = None) -> Score:
-    results = ranked_pages(site_dir, prefix, [query.text for query in queries], chromium)
+def score(site_dir: Path, lang: str, prefix: str, queries: list[Query], chromium: str | None = None,
+          browser=None) -> Score:
+    results = ranked_pages(site_dir, prefix, [query.text for query in queries], chromium, browser)
     first = top3 = 0
     misses = []
     for query, pages in zip(queries, results):

@@ -1,0 +1,32 @@
+"""Headless Chromium for the tools that render or search with it (``guide icons``, the search
+quality harness). A caller that already drives a browser (the tests do, through one Playwright
+session per process: Playwright's sync API cannot start a second one) passes it in."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+# Never reach the network on its own: this machine's browsers run where only localhost answers.
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+@contextmanager
+def chromium(executable: str | None = None, browser=None) -> Iterator:
+    """``browser`` itself when given (left open), else a headless Chromium of its own, closed after."""
+    if browser is not None:
+        yield browser
+        return
+    from playwright.sync_api import sync_playwright
+
+    path = executable or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        raise SystemExit("guide: Chromium not found: install Debian's package (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=path, headless=True, args=ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
