@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from helpers import REPO, DirectoryServer, build
+from networking_guide import browser as browsers
 
 
 def pytest_configure(config):
@@ -86,16 +87,20 @@ def chromium_path() -> str:
     return path
 
 
+# How long a page action or an assertion about a page may wait.
+PAGE_TIMEOUT = 15_000
+
 # Flags for a headless Chromium that never tries to reach the network on its own.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = browsers.ARGS
 
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Waits, not time limits: an assertion about the page waits as long as any page action does
+    # (Playwright's own 5 s made a test fail whenever two test processes shared the machine's cores).
+    expect.set_options(timeout=PAGE_TIMEOUT)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
         yield chromium
@@ -128,7 +133,7 @@ def offline_page(browser):
 
     context.route("**/*", route)
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(PAGE_TIMEOUT)
     page.attempted = attempted
     _watch_the_policy(page)
     yield page
@@ -142,7 +147,7 @@ def page(browser):
     is not registered here (test_browser_installable.py is about it)."""
     context = browser.new_context(locale="en-GB", service_workers="block")
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(PAGE_TIMEOUT)
     _watch_the_policy(page)
     yield page
     context.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -17,6 +18,9 @@ from networking_guide.languages import words
 from test_browser_search_and_languages import SHARED_WORD, language_of, search
 
 pytestmark = pytest.mark.browser
+
+# How long a worker may take to save a language (or a new build) for reading offline.
+SAVING_TIMEOUT = 60_000
 
 FIRST_PAGE = "start/index.html"
 # A page the reader never opened online.
@@ -51,7 +55,9 @@ def reader(browser):
 
 def saved_for_offline(page, lang: str) -> None:
     """Wait until the page tells its reader that its language is saved for reading offline."""
-    expect(page.locator(".guide-offline-ready")).to_have_text(words(lang)["offline_ready"])
+    # The worker fetches the whole language first (about 200 files): on a loaded two-core
+    # machine that takes longer than a page action.
+    expect(page.locator(".guide-offline-ready")).to_have_text(words(lang)["offline_ready"], timeout=SAVING_TIMEOUT)
 
 
 ASK = """([message, expected]) => new Promise((resolve) => {
@@ -75,7 +81,8 @@ WORKERS = """async () => {
 
 def ask(page, message: dict, version: str | None = None) -> dict:
     """The answer of the worker that controls the page (once it is ``version``'s, if given)."""
-    for _ in range(100):
+    deadline = time.monotonic() + SAVING_TIMEOUT / 1000
+    while time.monotonic() < deadline:
         answer = page.evaluate(ASK, [message, version])
         if answer:
             return answer
