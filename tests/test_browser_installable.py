@@ -91,6 +91,20 @@ def ask(page, message: dict, version: str | None = None) -> dict:
                          f"workers: {page.evaluate(WORKERS)}")
 
 
+def installed_and_active(page, version: str) -> None:
+    """Wait, without a word to any worker, until ``version``'s worker has filled its caches and
+    is the active one. (Chromium activates a new worker only when the old one has no event in
+    flight: a test that kept messaging the old worker meanwhile kept the new one waiting.)"""
+    deadline = time.monotonic() + SAVING_TIMEOUT / 1000
+    while time.monotonic() < deadline:
+        state = page.evaluate(WORKERS)
+        if (state["installing"] is None and state["waiting"] is None and state["active"] == "activated"
+                and f"networking-guide-{version}-shared" in state["caches"]):
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError(f"the worker of version {version} did not become active; workers: {page.evaluate(WORKERS)}")
+
+
 def cache_names(page) -> list[str]:
     return sorted(page.evaluate("caches.keys()"))
 
@@ -140,6 +154,7 @@ def test_a_new_builds_worker_takes_over_and_removes_the_old_caches(reader, own_s
     assert f"networking-guide-{version}-shared" not in old
 
     reader.reload()  # the browser checks the worker on navigation and finds a new one
+    installed_and_active(reader, version)
     ask(reader, {"type": "version"}, version)  # the new worker controls the page
     answer = ask(reader, {"type": "cache-language", "language": "en"}, version)
     assert answer["missing"] == 0
