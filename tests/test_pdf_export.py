@@ -138,6 +138,11 @@ def test_fonts_are_embedded(exported_site, lang):
     assert fonts and all(fonts.values()), fonts
 
 
+COLOUR = re.compile(r"([\d.]+) ([\d.]+) ([\d.]+) rg\n")
+FILLED = re.compile(r"[-\d.]+ [-\d.]+ ([-\d.]+) ([-\d.]+) re\nf\n")
+EMPTY_BOX = re.compile(r"[-\d.]+ [-\d.]+ ([-\d.]+) ([-\d.]+) re\n[-\d.]+ [-\d.]+ ([-\d.]+) ([-\d.]+) re\nf\*")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_checklists_print_as_empty_boxes(exported_site, lang):
     reader = PdfReader(pdf_path(exported_site, lang))
@@ -146,8 +151,21 @@ def test_checklists_print_as_empty_boxes(exported_site, lang):
     pages = pdftotext(pdf_path(exported_site, lang)).split("\f")
     page_number = next(i for i, page in enumerate(pages) if items[0] in " ".join(page.split()))
     drawing = reader.pages[page_number].get_contents().get_data().decode("latin-1")
-    # Every box is a stroked rectangle; a filled (ticked) box would be filled black.
-    assert len(re.findall(r"\sre\b", drawing)) >= len(items[:5])
+    on_this_page = [item for item in items if item[:25] in " ".join(pages[page_number].split())]
+    # An empty box is a square frame: two squares, one inside the other, filled even-odd. A ticked
+    # box would be a filled square; a table cell or an admonition is no square.
+    frames = [tuple(abs(float(value)) for value in match.groups()) for match in EMPTY_BOX.finditer(drawing)]
+    boxes = [frame for frame in frames if all(8 <= side <= 40 for side in frame)
+             and abs(frame[0] - frame[1]) < 0.5 and abs(frame[2] - frame[3]) < 0.5 and frame[2] > frame[0]]
+    assert len(on_this_page) >= 3 and len(boxes) == len(on_this_page), (len(boxes), on_this_page)
+    # Inside each frame the box is white; a ticked box would be a square filled dark.
+    dark = []
+    for match in FILLED.finditer(drawing):
+        colour = COLOUR.findall(drawing, 0, match.start())[-1]
+        width, height = (abs(float(value)) for value in match.groups())
+        if 8 <= width <= 40 and abs(width - height) < 0.5 and sum(map(float, colour)) < 1.5:
+            dark.append((width, colour))
+    assert not dark, f"squares filled dark (ticked boxes) on the page: {dark}"
     text = pdftotext(pdf_path(exported_site, lang), page_number + 1)
     assert "Untick all" not in text and "Tout décocher" not in text and "Togli tutte" not in text
 
