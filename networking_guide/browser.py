@@ -4,6 +4,7 @@ session per process: Playwright's sync API cannot start a second one) passes it 
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +12,11 @@ from contextlib import contextmanager
 # Never reach the network on its own: this machine's browsers run where only localhost answers.
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+def find_executable() -> str | None:
+    """The Chromium to drive: ``$CHROMIUM``, else Debian's ``chromium`` on the PATH."""
+    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @contextmanager
@@ -21,7 +27,7 @@ def chromium(executable: str | None = None, browser=None) -> Iterator:
         return
     from playwright.sync_api import sync_playwright
 
-    path = executable or shutil.which("chromium") or shutil.which("chromium-browser")
+    path = executable or find_executable()
     if not path:
         raise SystemExit("guide: Chromium not found: install Debian's package (apt-get install chromium)")
     with sync_playwright() as playwright:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,7 +79,7 @@ def site_server(built_site):
 
 
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    path = browsers.find_executable()
     if not path:
         pytest.fail("Chromium not found: install Debian's package (apt-get install chromium) "
                     "or set $CHROMIUM to the browser's path")

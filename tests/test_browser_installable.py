@@ -79,30 +79,33 @@ WORKERS = """async () => {
 }"""
 
 
-def ask(page, message: dict, version: str | None = None) -> dict:
-    """The answer of the worker that controls the page (once it is ``version``'s, if given)."""
+def wait_for(page, found, failure: str):
+    """Poll ``found(page)`` every 200 ms until it gives something, for as long as saving may take."""
     deadline = time.monotonic() + SAVING_TIMEOUT / 1000
     while time.monotonic() < deadline:
-        answer = page.evaluate(ASK, [message, version])
+        answer = found(page)
         if answer:
             return answer
         page.wait_for_timeout(200)
-    raise AssertionError(f"no worker{' of version ' + version if version else ''} answered {message}; "
-                         f"workers: {page.evaluate(WORKERS)}")
+    raise AssertionError(f"{failure}; workers: {page.evaluate(WORKERS)}")
+
+
+def ask(page, message: dict, version: str | None = None) -> dict:
+    """The answer of the worker that controls the page (once it is ``version``'s, if given)."""
+    return wait_for(page, lambda page: page.evaluate(ASK, [message, version]),
+                    f"no worker{' of version ' + version if version else ''} answered {message}")
 
 
 def installed_and_active(page, version: str) -> None:
     """Wait, without a word to any worker, until ``version``'s worker has filled its caches and
     is the active one. (Chromium activates a new worker only when the old one has no event in
     flight: a test that kept messaging the old worker meanwhile kept the new one waiting.)"""
-    deadline = time.monotonic() + SAVING_TIMEOUT / 1000
-    while time.monotonic() < deadline:
+    def active(page) -> bool:
         state = page.evaluate(WORKERS)
-        if (state["installing"] is None and state["waiting"] is None and state["active"] == "activated"
-                and f"networking-guide-{version}-shared" in state["caches"]):
-            return
-        page.wait_for_timeout(200)
-    raise AssertionError(f"the worker of version {version} did not become active; workers: {page.evaluate(WORKERS)}")
+        return (state["installing"] is None and state["waiting"] is None and state["active"] == "activated"
+                and f"networking-guide-{version}-shared" in state["caches"])
+
+    wait_for(page, active, f"the worker of version {version} did not become active")
 
 
 def cache_names(page) -> list[str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import _watch_the_policy
 from helpers import LANGUAGE_PREFIX, LANGUAGES
 from networking_guide.languages import words
 
@@ -16,20 +15,10 @@ pytestmark = pytest.mark.browser
 PAGE = "conversation/message-templates.html"
 
 
-@pytest.fixture
-def clipboard_page(browser):
-    """A page whose site may write to and read the clipboard, as a reader's browser allows on click."""
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], service_workers="block")
-    page = context.new_page()
-    _watch_the_policy(page)
-    yield page
-    context.close()
-    assert page.policy_violations == [], "the site's policy blocked something of the site's"
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_copy_button_puts_the_templates_text_on_the_clipboard(clipboard_page, site_server, lang):
-    page = clipboard_page
+def test_the_copy_button_puts_the_templates_text_on_the_clipboard(page, site_server, lang):
+    # What a reader's browser allows a site on a click (and lets the test read it back).
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(site_server + LANGUAGE_PREFIX[lang] + PAGE)
     templates = page.locator(".ng-template[data-template]")
     assert templates.count() >= 12
