@@ -118,3 +118,19 @@ def test_a_search_entry_of_another_language_is_an_error_not_a_silent_mix():
 def test_a_pages_search_base_points_at_its_language_root(base, expected):
     assert language_base(base, "fr/") == expected
     assert language_base(base, "") == base
+
+
+def test_engines_compare_sites_without_the_generator_tag_or_the_workers_file_hashes(tmp_path):
+    from networking_guide import engines
+
+    for name, generator, digest in (("mkdocs", "mkdocs-1.6.1", "0123456789ab"), ("other", "properdocs-1.6.7", "ba9876543210")):
+        site = tmp_path / name
+        site.mkdir()
+        (site / "index.html").write_text(f'<head><meta name="generator" content="{generator}"></head><p>Same</p>')
+        (site / "sw.js").write_text(f'const VERSION = "{digest}{digest[:4]}";\nconst SHARED = {{"index.html": "{digest}"}};')
+        (site / "page.html").write_text("<p>One</p>" if name == "mkdocs" else "<p>Two</p>")
+    result = engines.compare(tmp_path / "mkdocs", tmp_path / "other")
+    assert (result.same, result.different) == (2, ["page.html"])
+    # A file the worker lists differently is still a difference.
+    (tmp_path / "other" / "sw.js").write_text('const VERSION = "ba9876543210ba98";\nconst SHARED = {"other.html": "ba9876543210"};')
+    assert engines.compare(tmp_path / "mkdocs", tmp_path / "other").different == ["page.html", "sw.js"]
