@@ -81,7 +81,7 @@ def site_server(built_site):
 def chromium_path() -> str:
     path = browsers.find_executable()
     if not path:
-        pytest.fail("Chromium not found: install Debian's package (apt-get install chromium) "
+        pytest.fail("Chromium not found: install Debian's package (apt-get install chromium-headless-shell) "
                     "or set $CHROMIUM to the browser's path")
     return path
 

@@ -165,6 +165,19 @@ def render(markdown_text: str) -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves every request in full, never "304 Not Modified": the standard handler compares
+    If-Modified-Since with the file's time to the second, so a page rebuilt within the same
+    second as the copy a browser holds was answered "not modified" and the browser kept showing
+    the old page (tests rebuild a small site in well under a second)."""
+
+    def send_head(self):
+        del self.headers["If-Modified-Since"]
+        return super().send_head()
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
     def log_message(self, format, *args):  # noqa: A002 - signature from the standard library
         pass
 
