@@ -1,5 +1,6 @@
 """The editorial checks of `guide check` and `guide grammar` (networking_guide/editorial), each on
-a small example with the exact message, and the guide's own pages passing them."""
+a small example with the exact message, and the guide's own pages passing grammar (the other
+editorial checks run on the guide with `guide check`: tests/test_repository_checks.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO, languages, page_text
-from networking_guide.cli import editorial_problems
 from networking_guide.cli import main as guide
 from networking_guide.editorial import cast, conventions, grammar, link_labels, style, termbase
 from networking_guide.project import Project
@@ -148,12 +148,6 @@ def test_accepted_findings_need_a_reason_and_must_still_match(tmp_path):
         "accepted.yml:1: entry 3 needs page, rule, words and reason",
         "accepted.yml:1: accepted “jamais” (x) on * matches nothing any more: remove it",
     ]
-
-
-def test_the_guide_passes_its_editorial_checks():
-    project = Project(REPO)
-    found = editorial_problems(project, project.tree())
-    assert {name: [str(p) for p in problems] for name, problems in found.items() if problems} == {}
 
 
 @pytest.mark.parametrize("lang", [code for code in languages() if Project(REPO).languages[languages().index(code)].grammar])
