@@ -1,5 +1,3 @@
-import sys
+from networking_guide.cli import run
 
-from networking_guide.cli import main
-
-sys.exit(main())
+run()

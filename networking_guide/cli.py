@@ -385,8 +385,8 @@ def parser(project: Project | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if hasattr(signal, "SIGPIPE"):  # `guide status | head` ends quietly, as shell tools do
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    """Run one command; returns its exit status. Changes nothing process-wide (the tests and
+    other tools call it in their own process)."""
     root = argparse.ArgumentParser(add_help=False)
     root.add_argument("--root", default=".")
     known, _ = root.parse_known_args(argv)
@@ -395,5 +395,15 @@ def main(argv: list[str] | None = None) -> int:
     return args.function(project or Project(Path(args.root)), args)
 
 
-if __name__ == "__main__":
+def run() -> None:
+    """The ``guide`` command: a whole process of its own. `guide status | head` ends quietly, as
+    shell tools do (the process dies of SIGPIPE). This is set here only: in a process that serves
+    sockets, such as a test process, the default action would kill it at the first client that
+    hangs up."""
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

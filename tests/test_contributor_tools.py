@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import subprocess
 
 import pytest
@@ -199,3 +200,12 @@ def test_the_link_checker_finds_a_missing_anchor_and_file(repo, capsys):
     assert code == 1
     assert "fr/other.html: guide.html#nowhere: no element with id 'nowhere'" in out
     assert "fr/other.html: gone.html: no such file" in out
+
+
+def test_the_guide_command_called_in_process_leaves_the_processs_signals_alone(capsys):
+    # `guide` run from a shell dies quietly of SIGPIPE when piped into `head` (cli.run); called in
+    # a process of its own (a test process, which also serves sockets), it must not set that:
+    # SIGPIPE's default action would kill the process when a browser hangs up on its server.
+    before = signal.getsignal(signal.SIGPIPE)
+    assert guide(["--root", str(REPO), "status"]) == 0, capsys.readouterr().out
+    assert signal.getsignal(signal.SIGPIPE) == before
