@@ -4,6 +4,7 @@ and the language switcher (checklists: tests/test_browser_checklists.py)."""
 
 from __future__ import annotations
 
+import functools
 import json
 from html.parser import HTMLParser
 from pathlib import Path
@@ -130,12 +131,19 @@ def test_axe_reports_no_serious_or_critical_violation_on_any_page(browser, built
     assert found == {}, json.dumps(found, indent=1)
 
 
+@functools.cache
+def colour_pages(site: Path) -> list[str]:
+    """The pages that together show every kind of element anywhere in the site (computed once a
+    test process: both parts of the dark audit share it)."""
+    return pages_showing_every_kind(site, every_page(site))
+
+
 @pytest.mark.parametrize("part", range(2))
 def test_axe_finds_no_colour_violation_in_the_dark_scheme(browser, built_site, site_server, part):
     """Colours depend on what an element is and where it sits, not on the words or the language:
     the dark scheme is audited, with the rules that read colours, on the pages that together
     show every kind of element in its context anywhere in the site (about ten)."""
-    pages = pages_showing_every_kind(built_site.path, every_page(built_site.path))
+    pages = colour_pages(built_site.path)
     assert len(pages) >= 5
     found = audit(browser, site_server, pages[part::2], "dark", COLOUR_RULES)
     assert found == {}, json.dumps(found, indent=1)
